@@ -1,0 +1,93 @@
+package com.proposaldesk.assignment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.proposaldesk.department.Department;
+import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.process.ProcessElements;
+import com.proposaldesk.process.ProcessVariables;
+import com.proposaldesk.proposal.Proposal;
+import com.proposaldesk.proposal.ProposalRepository;
+import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.proposal.ProposalStatus;
+import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.TaskForm;
+import com.proposaldesk.task.TaskFormContext;
+
+/** 分派: the office names the lead department and the assisting departments. */
+@Component
+public class AssignForm implements TaskForm {
+
+    static final String LEAD = "leadDepartmentCode";
+    static final String ASSISTING = "assistingDepartmentCodes";
+
+    private final ProposalRepository proposals;
+    private final DepartmentRepository departments;
+    private final AssignmentRepository assignments;
+
+    public AssignForm(ProposalRepository proposals, DepartmentRepository departments, AssignmentRepository assignments) {
+        this.proposals = proposals;
+        this.departments = departments;
+        this.assignments = assignments;
+    }
+
+    @Override
+    public Set<String> tasks() {
+        return Set.of(ProcessElements.TASK_ASSIGN);
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of(LEAD, ASSISTING, "assignmentNote");
+    }
+
+    @Override
+    public void prepare(TaskFormContext context) {
+        List<Map<String, String>> options = departments.active().stream()
+                .map(d -> Map.of("label", d.name(), "value", d.code())).toList();
+        context.showJson("departmentOptions", options);
+        context.show("assignmentHint", "");
+        Proposal proposal = proposals.get(context.proposalNumber());
+        if (proposal.leadDepartment() != null) {
+            context.show(LEAD, proposal.leadDepartment());
+        }
+    }
+
+    @Override
+    public void submit(TaskFormContext context) {
+        Proposal proposal = proposals.get(context.proposalNumber());
+        FormInput in = context.input();
+        String leadCode = in.requiredText(LEAD, "主办处室");
+        Optional<Department> lead = leadCode == null ? Optional.empty() : departments.find(leadCode).filter(Department::active);
+        if (leadCode != null && lead.isEmpty()) {
+            in.problem(LEAD, "主办处室“" + leadCode + "”不存在");
+        }
+        Set<String> assisting = new LinkedHashSet<>();
+        for (String code : in.list(ASSISTING, "协办处室")) {
+            if (departments.find(code).filter(Department::active).isEmpty()) {
+                in.problem(ASSISTING, "协办处室“" + code + "”不存在");
+            } else if (code.equals(leadCode)) {
+                in.problem(ASSISTING, "主办处室不能同时作为协办处室");
+            } else {
+                assisting.add(code);
+            }
+        }
+        String note = in.text("assignmentNote", "分派说明", 4000);
+        in.check();
+        List<String> assistingList = new ArrayList<>(assisting);
+        assignments.record(proposal.id(), leadCode, assistingList, null, note, context.userId());
+        proposals.assign(proposal.number(), leadCode, assistingList);
+        proposals.updateStatus(proposal.number(),
+                proposal.role() == ProposalRole.CO_HANDLING ? ProposalStatus.HANDLING : ProposalStatus.COMMUNICATING);
+        context.route(ProcessVariables.LEAD_DEPARTMENT, leadCode);
+        context.route(ProcessVariables.ASSISTING_DEPARTMENTS, assistingList);
+        context.route(ProcessVariables.LEADER_GROUP, lead.get().leaderGroup());
+    }
+}

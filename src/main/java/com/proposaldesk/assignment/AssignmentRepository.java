@@ -1,0 +1,28 @@
+package com.proposaldesk.assignment;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every assignment decision (分派) the office made, in order. */
+@Repository
+public class AssignmentRepository {
+
+    private final JdbcClient jdbc;
+
+    public AssignmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(long proposalId, String lead, List<String> assisting, String recommendation, String note, String userId) {
+        jdbc.sql("""
+                INSERT INTO pd_assignment (proposal_id, lead_department, assisting, recommendation, note, assigned_by, assigned_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(proposalId, lead, String.join(",", assisting), recommendation, note, userId,
+                        Timestamp.valueOf(LocalDateTime.now()))
+                .update();
+    }
+}

@@ -1,0 +1,71 @@
+package com.proposaldesk.communication;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.proposaldesk.process.ProcessElements;
+import com.proposaldesk.process.ProcessVariables;
+import com.proposaldesk.proposal.Proposal;
+import com.proposaldesk.proposal.ProposalRepository;
+import com.proposaldesk.proposal.ProposalStatus;
+import com.proposaldesk.reply.Reply;
+import com.proposaldesk.reply.ReplyRepository;
+import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.TaskForm;
+import com.proposaldesk.task.TaskFormContext;
+
+/** 先沟通后答复: the signed draft is discussed with the member before the formal reply. */
+@Component
+public class CommunicateBeforeReplyForm implements TaskForm {
+
+    enum Expectation { YES, NO }
+
+    private final ProposalRepository proposals;
+    private final CommunicationRepository communications;
+    private final ReplyRepository replies;
+
+    public CommunicateBeforeReplyForm(ProposalRepository proposals, CommunicationRepository communications,
+            ReplyRepository replies) {
+        this.proposals = proposals;
+        this.communications = communications;
+        this.replies = replies;
+    }
+
+    @Override
+    public Set<String> tasks() {
+        return Set.of(ProcessElements.TASK_COMMUNICATE_BEFORE_REPLY);
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of("contactDate", "contactWay", "participants", "memberView", "memberExpectation");
+    }
+
+    @Override
+    public void prepare(TaskFormContext context) {
+        context.show("replyPreview", replies.previewOfLatest(proposals.get(context.proposalNumber()).id()));
+    }
+
+    @Override
+    public void submit(TaskFormContext context) {
+        Proposal proposal = proposals.get(context.proposalNumber());
+        FormInput in = context.input();
+        LocalDate date = in.requiredDate("contactDate", "沟通日期");
+        ContactWay way = in.requiredChoice("contactWay", "沟通方式", ContactWay.class);
+        String participants = in.requiredText("participants", "参与人员", 1000);
+        String view = in.requiredText("memberView", "委员对答复意见的看法", 4000);
+        Expectation expectation = in.requiredChoice("memberExpectation", "委员是否认可", Expectation.class);
+        in.check();
+        communications.record(proposal.id(), proposal.leadMember().id(), CommunicationStage.BEFORE_REPLY, date, way,
+                participants, view, null, context.userId());
+        boolean satisfied = expectation == Expectation.YES;
+        if (!satisfied) {
+            replies.latest(proposal.id()).ifPresent(reply -> replies.setStatus(reply.id(), Reply.NOT_ACCEPTED));
+        }
+        proposals.updateStatus(proposal.number(), satisfied ? ProposalStatus.REPLYING : ProposalStatus.HANDLING);
+        context.route(ProcessVariables.MEMBER_EXPECTED_SATISFIED, satisfied);
+    }
+}

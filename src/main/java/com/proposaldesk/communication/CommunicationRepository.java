@@ -1,0 +1,36 @@
+package com.proposaldesk.communication;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Records of contact with members (沟通记录). */
+@Repository
+public class CommunicationRepository {
+
+    private final JdbcClient jdbc;
+
+    public CommunicationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(long proposalId, long memberId, CommunicationStage stage, LocalDate date, ContactWay way,
+            String participants, String memberView, String summary, String userId) {
+        jdbc.sql("""
+                INSERT INTO pd_communication (proposal_id, member_id, stage, contact_date, way, participants, member_view, summary,
+                       recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(proposalId, memberId, stage.name(), Date.valueOf(date), way.name(), participants, memberView, summary,
+                        userId, Timestamp.valueOf(LocalDateTime.now()))
+                .update();
+    }
+
+    public int count(long proposalId, CommunicationStage stage) {
+        return jdbc.sql("SELECT COUNT(*) FROM pd_communication WHERE proposal_id = ? AND stage = ?")
+                .params(proposalId, stage.name()).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,35 @@
+package com.proposaldesk.process;
+
+/** Process keys and element ids of the BPMN models, in one place for code and tests. */
+public final class ProcessElements {
+
+    public static final String HANDLING_PROCESS = "proposal-handling";
+    public static final String CO_HANDLING_PROCESS = "proposal-co-handling";
+
+    public static final String TASK_SIGN_FOR = "Task_SignFor";
+    public static final String TASK_RECORD_OBJECTION_OUTCOME = "Task_RecordObjectionOutcome";
+    public static final String TASK_ASSIGN = "Task_Assign";
+    public static final String TASK_COMMUNICATE_FIRST = "Task_CommunicateFirst";
+    public static final String TASK_ASSISTING_OPINION = "Task_AssistingOpinion";
+    public static final String TASK_RECORD_EXTERNAL_OPINION = "Task_RecordExternalOpinion";
+    public static final String TASK_DRAFT_REPLY = "Task_DraftReply";
+    public static final String TASK_REVIEW_DEPT_HEAD = "Task_ReviewDeptHead";
+    public static final String TASK_REVIEW_OFFICE = "Task_ReviewOffice";
+    public static final String TASK_SIGN_OFF_LEADER = "Task_SignOffLeader";
+    public static final String TASK_SIGN_OFF_PRINCIPAL = "Task_SignOffPrincipal";
+    public static final String TASK_COMMUNICATE_BEFORE_REPLY = "Task_CommunicateBeforeReply";
+    public static final String TASK_FORMAL_REPLY = "Task_FormalReply";
+    public static final String TASK_RECORD_EVALUATION = "Task_RecordEvaluation";
+    public static final String TASK_FOLLOW_UP = "Task_FollowUp";
+    public static final String TASK_DRAFT_OPINION_LETTER = "Task_DraftOpinionLetter";
+    public static final String TASK_SEND_OPINION_LETTER = "Task_SendOpinionLetter";
+    public static final String TASK_TRANSFER_TO_CO_HANDLING = "Task_TransferToCoHandling";
+
+    public static final String END_CLOSED = "End_Closed";
+    public static final String END_WITHDRAWN = "End_Withdrawn";
+    public static final String END_TRANSFERRED = "End_TransferredToCoHandling";
+    public static final String END_OPINION_SENT = "End_OpinionSent";
+
+    private ProcessElements() {
+    }
+}

@@ -1,0 +1,39 @@
+package com.proposaldesk.proposal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Objections to the city's assignment (退回/调整申请) and the CPPCC committee's decisions on them. */
+@Repository
+public class ObjectionRepository {
+
+    private final JdbcClient jdbc;
+
+    public ObjectionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void file(long proposalId, String reason, LocalDate filedOn, String userId) {
+        jdbc.sql("INSERT INTO pd_objection (proposal_id, reason, filed_on, filed_by) VALUES (?, ?, ?, ?)")
+                .params(proposalId, reason, Date.valueOf(filedOn), userId).update();
+    }
+
+    public Optional<String> openReason(long proposalId) {
+        return jdbc.sql("SELECT reason FROM pd_objection WHERE proposal_id = ? AND outcome IS NULL ORDER BY id DESC")
+                .param(proposalId).query(String.class).list().stream().findFirst();
+    }
+
+    public void decide(long proposalId, ObjectionOutcome outcome, ProposalRole newRole, LocalDate decidedOn, String note,
+            String userId) {
+        jdbc.sql("""
+                UPDATE pd_objection SET outcome = ?, new_role = ?, decided_on = ?, decision_note = ?, decided_by = ?
+                WHERE proposal_id = ? AND outcome IS NULL""")
+                .params(outcome.name(), newRole == null ? null : newRole.name(), Date.valueOf(decidedOn), note, userId,
+                        proposalId)
+                .update();
+    }
+}

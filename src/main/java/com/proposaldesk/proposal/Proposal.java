@@ -1,0 +1,33 @@
+package com.proposaldesk.proposal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.proposaldesk.member.Member;
+
+/** A proposal (提案) or suggestion (建议) as the bureau holds it. */
+public record Proposal(
+        long id,
+        String number,
+        ProposalSource source,
+        String sessionName,
+        String title,
+        Member leadMember,
+        List<String> coSigners,
+        List<String> suggestions,
+        ProposalRole role,
+        boolean keyProposal,
+        LocalDate assignedOn,
+        String externalLeadUnit,
+        List<String> externalCoUnits,
+        ProposalStatus status,
+        String leadDepartment,
+        List<String> assistingDepartments,
+        LocalDate answerDue,
+        LocalDate signedOn,
+        LocalDate repliedOn,
+        Boolean repliedOnTime,
+        String replyClassification,
+        String evaluation,
+        String processInstanceId) {
+}

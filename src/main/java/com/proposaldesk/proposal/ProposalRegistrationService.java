@@ -1,0 +1,46 @@
+package com.proposaldesk.proposal;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.proposaldesk.process.ProposalProcesses;
+
+/** Registers a proposal and starts its process, all in one transaction. */
+@Service
+public class ProposalRegistrationService {
+
+    private final RegistrationValidator validator;
+    private final ProposalRepository proposals;
+    private final ProposalProcesses processes;
+    private final AnswerDeadlinePolicy deadlines;
+
+    public ProposalRegistrationService(RegistrationValidator validator, ProposalRepository proposals,
+            ProposalProcesses processes, AnswerDeadlinePolicy deadlines) {
+        this.validator = validator;
+        this.proposals = proposals;
+        this.processes = processes;
+        this.deadlines = deadlines;
+    }
+
+    @Transactional
+    public Proposal register(RegistrationRequest request) {
+        Proposal proposal = store(validator.validate(request));
+        proposals.linkProcess(proposal.number(), processes.start(proposal));
+        return proposals.get(proposal.number());
+    }
+
+    /** Stores a validated proposal without starting a process (the caller does, or already has). */
+    @Transactional
+    public Proposal store(NewProposal proposal) {
+        if (proposals.exists(proposal.number())) {
+            throw new DuplicateProposalException(proposal.number());
+        }
+        try {
+            proposals.insert(proposal, deadlines.answerDue(proposal.role(), proposal.assignedOn()));
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateProposalException(proposal.number());
+        }
+        return proposals.get(proposal.number());
+    }
+}

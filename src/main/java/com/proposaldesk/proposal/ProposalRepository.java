@@ -1,0 +1,151 @@
+package com.proposaldesk.proposal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import com.proposaldesk.member.Member;
+import com.proposaldesk.member.MemberRepository;
+
+@Repository
+public class ProposalRepository {
+
+    private final JdbcClient jdbc;
+    private final MemberRepository members;
+
+    public ProposalRepository(JdbcClient jdbc, MemberRepository members) {
+        this.jdbc = jdbc;
+        this.members = members;
+    }
+
+    public boolean exists(String number) {
+        return jdbc.sql("SELECT COUNT(*) FROM pd_proposal WHERE number = ?").param(number).query(Integer.class).single() > 0;
+    }
+
+    /** Inserts a proposal with its member, co-signers, suggestions and external units; returns its id. */
+    public long insert(NewProposal proposal, LocalDate answerDue) {
+        long memberId = members.findOrCreate(proposal.leadMember());
+        LocalDateTime now = LocalDateTime.now();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO pd_proposal (number, source, session_name, title, lead_member_id, role, key_proposal, assigned_on,
+                       external_lead_unit, status, answer_due, created_at, updated_at)
+                VALUES (:number, :source, :session, :title, :member, :role, :key, :assignedOn, :externalLead, :status, :answerDue, :now, :now)""")
+                .param("number", proposal.number()).param("source", proposal.source().name())
+                .param("session", proposal.sessionName()).param("title", proposal.title()).param("member", memberId)
+                .param("role", proposal.role().name()).param("key", proposal.keyProposal())
+                .param("assignedOn", Date.valueOf(proposal.assignedOn())).param("externalLead", proposal.externalLeadUnit())
+                .param("status", ProposalStatus.REGISTERED.name()).param("answerDue", Date.valueOf(answerDue))
+                .param("now", Timestamp.valueOf(now))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        insertList("pd_proposal_co_signer", "name", id, proposal.coSigners());
+        insertList("pd_proposal_suggestion", "text", id, proposal.suggestions());
+        insertList("pd_proposal_external_unit", "unit_name", id, proposal.externalCoUnits());
+        return id;
+    }
+
+    private void insertList(String table, String column, long proposalId, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            jdbc.sql("INSERT INTO " + table + " (proposal_id, position, " + column + ") VALUES (?, ?, ?)")
+                    .params(proposalId, i + 1, values.get(i)).update();
+        }
+    }
+
+    public Optional<Proposal> find(String number) {
+        return jdbc.sql("SELECT * FROM pd_proposal WHERE number = ?").param(number).query(this::map).optional();
+    }
+
+    public Proposal get(String number) {
+        return find(number).orElseThrow(() -> new ProposalNotFoundException(number));
+    }
+
+    public List<Proposal> findAll() {
+        return jdbc.sql("SELECT * FROM pd_proposal ORDER BY number").query(this::map).list();
+    }
+
+    public void updateStatus(String number, ProposalStatus status) {
+        update(number, "status = ?", status.name());
+    }
+
+    public void markSigned(String number, LocalDate signedOn, String userId) {
+        update(number, "signed_on = ?", Date.valueOf(signedOn));
+        jdbc.sql("INSERT INTO pd_sign_for (proposal_id, signed_on, signed_by, recorded_at) VALUES (?, ?, ?, ?)")
+                .params(get(number).id(), Date.valueOf(signedOn), userId, Timestamp.valueOf(LocalDateTime.now())).update();
+    }
+
+    public void changeRole(String number, ProposalRole role) {
+        update(number, "role = ?", role.name());
+    }
+
+    public void linkProcess(String number, String processInstanceId) {
+        update(number, "process_instance_id = ?", processInstanceId);
+    }
+
+    public void assign(String number, String leadDepartment, List<String> assisting) {
+        update(number, "lead_department = ?", leadDepartment);
+        long id = get(number).id();
+        jdbc.sql("DELETE FROM pd_proposal_assisting_department WHERE proposal_id = ?").param(id).update();
+        for (String code : assisting) {
+            jdbc.sql("INSERT INTO pd_proposal_assisting_department (proposal_id, department_code) VALUES (?, ?)")
+                    .params(id, code).update();
+        }
+    }
+
+    public void setClassification(String number, String classification) {
+        update(number, "reply_classification = ?", classification);
+    }
+
+    public void markReplied(String number, LocalDate repliedOn, boolean onTime) {
+        update(number, "replied_on = ?", Date.valueOf(repliedOn));
+        update(number, "replied_on_time = ?", onTime);
+    }
+
+    public void setEvaluation(String number, String evaluation) {
+        update(number, "evaluation = ?", evaluation);
+    }
+
+    private void update(String number, String assignment, Object value) {
+        int rows = jdbc.sql("UPDATE pd_proposal SET " + assignment + ", updated_at = ? WHERE number = ?")
+                .params(value, Timestamp.valueOf(LocalDateTime.now()), number).update();
+        if (rows != 1) {
+            throw new ProposalNotFoundException(number);
+        }
+    }
+
+    private Proposal map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Member member = members.find(rs.getLong("lead_member_id")).orElseThrow();
+        Boolean onTime = rs.getObject("replied_on_time") == null ? null : rs.getBoolean("replied_on_time");
+        return new Proposal(id, rs.getString("number"), ProposalSource.valueOf(rs.getString("source")),
+                rs.getString("session_name"), rs.getString("title"), member,
+                strings("SELECT name FROM pd_proposal_co_signer WHERE proposal_id = ? ORDER BY position", id),
+                strings("SELECT text FROM pd_proposal_suggestion WHERE proposal_id = ? ORDER BY position", id),
+                ProposalRole.valueOf(rs.getString("role")), rs.getBoolean("key_proposal"), localDate(rs, "assigned_on"),
+                rs.getString("external_lead_unit"),
+                strings("SELECT unit_name FROM pd_proposal_external_unit WHERE proposal_id = ? ORDER BY position", id),
+                ProposalStatus.valueOf(rs.getString("status")), rs.getString("lead_department"),
+                strings("SELECT department_code FROM pd_proposal_assisting_department WHERE proposal_id = ? ORDER BY department_code", id),
+                localDate(rs, "answer_due"), localDate(rs, "signed_on"), localDate(rs, "replied_on"), onTime,
+                rs.getString("reply_classification"), rs.getString("evaluation"), rs.getString("process_instance_id"));
+    }
+
+    private List<String> strings(String sql, long id) {
+        return jdbc.sql(sql).param(id).query(String.class).list();
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,50 @@
+package com.proposaldesk.proposal;
+
+import org.springframework.stereotype.Component;
+
+import com.proposaldesk.department.DepartmentRepository;
+
+/** The proposal as a short markdown text, shown at the top of every task form. */
+@Component
+public class ProposalSummaries {
+
+    private final ProposalRepository proposals;
+    private final DepartmentRepository departments;
+
+    public ProposalSummaries(ProposalRepository proposals, DepartmentRepository departments) {
+        this.proposals = proposals;
+        this.departments = departments;
+    }
+
+    public String markdown(String number) {
+        Proposal p = proposals.get(number);
+        StringBuilder md = new StringBuilder();
+        md.append("**").append(p.sessionName()).append("第").append(p.number()).append("号")
+                .append(p.source() == ProposalSource.NPC ? "建议" : "提案").append("**（")
+                .append(p.source().label()).append("，我局").append(p.role().label())
+                .append(p.keyProposal() ? "，重点提案" : "").append("）\n\n");
+        md.append("**").append(p.title()).append("**\n\n");
+        md.append("领衔：").append(p.leadMember().name());
+        if (p.leadMember().sector() != null) {
+            md.append("（").append(p.leadMember().sector()).append("）");
+        }
+        if (!p.coSigners().isEmpty()) {
+            md.append("；联名：").append(String.join("、", p.coSigners()));
+        }
+        md.append("\n\n交办日期：").append(p.assignedOn());
+        if (p.answerDue() != null) {
+            md.append("；").append(p.role().answersMember() ? "答复期限：" : "函复期限：").append(p.answerDue());
+        }
+        if (p.leadDepartment() != null) {
+            md.append("；主办处室：").append(departments.nameOf(p.leadDepartment()));
+        }
+        if (p.externalLeadUnit() != null) {
+            md.append("；牵头单位：").append(p.externalLeadUnit());
+        }
+        md.append("\n\n建议事项：\n");
+        for (int i = 0; i < p.suggestions().size(); i++) {
+            md.append("\n").append(i + 1).append(". ").append(p.suggestions().get(i));
+        }
+        return md.toString();
+    }
+}

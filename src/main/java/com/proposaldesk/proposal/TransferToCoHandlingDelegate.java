@@ -1,0 +1,29 @@
+package com.proposaldesk.proposal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.proposaldesk.process.ProcessVariables;
+import com.proposaldesk.process.ProposalProcesses;
+
+/** The CPPCC committee made the bureau a co-handler: the case continues in the co-handling process. */
+@Component("transferToCoHandling")
+public class TransferToCoHandlingDelegate implements JavaDelegate {
+
+    private final ProposalRepository proposals;
+    private final ProposalProcesses processes;
+
+    public TransferToCoHandlingDelegate(ProposalRepository proposals, ProposalProcesses processes) {
+        this.proposals = proposals;
+        this.processes = processes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String number = (String) execution.getVariable(ProcessVariables.PROPOSAL_NUMBER);
+        proposals.changeRole(number, ProposalRole.CO_HANDLING);
+        proposals.updateStatus(number, ProposalStatus.REGISTERED);
+        proposals.linkProcess(number, processes.start(proposals.get(number)));
+    }
+}

@@ -1,0 +1,48 @@
+package com.proposaldesk.reply;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.proposaldesk.handling.OpinionRepository;
+import com.proposaldesk.task.TaskFormContext;
+
+/** What a drafter must see again: why the last draft came back, and the opinions received so far. */
+@Component
+class DraftNotes {
+
+    private final ReplyRepository replies;
+    private final OpinionRepository opinions;
+
+    DraftNotes(ReplyRepository replies, OpinionRepository opinions) {
+        this.replies = replies;
+        this.opinions = opinions;
+    }
+
+    /** Shows the notes and returns the previous draft to prefill the form, if any. */
+    Reply show(TaskFormContext context, long proposalId) {
+        context.show("opinionsSummary", opinions.markdown(proposalId));
+        Reply previous = replies.latest(proposalId).orElse(null);
+        context.show("lastReviewComment", previous == null ? "" : returnNote(previous));
+        return previous;
+    }
+
+    private String returnNote(Reply previous) {
+        switch (previous.status()) {
+            case Reply.RETURNED -> {
+                List<ReplyRepository.Review> reviews = replies.reviews(previous.id());
+                ReplyRepository.Review last = reviews.get(reviews.size() - 1);
+                return "**" + ReviewSteps.name(last.step()) + "退回修改（" + last.reviewer() + "）：**" + last.comment();
+            }
+            case Reply.NOT_ACCEPTED -> {
+                return "**委员不认可答复意见，需继续办理。**";
+            }
+            case Reply.SENT -> {
+                return "**委员评价不满意，需再办理并重新答复。**";
+            }
+            default -> {
+                return "";
+            }
+        }
+    }
+}

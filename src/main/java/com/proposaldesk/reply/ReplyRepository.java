@@ -1,0 +1,103 @@
+package com.proposaldesk.reply;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reply drafts in their versions, and the reviews each version got. */
+@Repository
+public class ReplyRepository {
+
+    public record Review(String step, boolean approved, String comment, String reviewer) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public ReplyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Reply> latest(long proposalId) {
+        return jdbc.sql("SELECT * FROM pd_reply WHERE proposal_id = ? ORDER BY version DESC").param(proposalId)
+                .query(this::map).list().stream().findFirst();
+    }
+
+    public List<Reply> all(long proposalId) {
+        return jdbc.sql("SELECT * FROM pd_reply WHERE proposal_id = ? ORDER BY version").param(proposalId).query(this::map).list();
+    }
+
+    public long saveDraft(long proposalId, String kind, int handlingRound, String body, ReplyClassification classification,
+            String commitments, boolean publish, String publishReason, String contactPerson, String contactPhone,
+            String userId) {
+        int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM pd_reply WHERE proposal_id = ?").param(proposalId)
+                .query(Integer.class).single() + 1;
+        jdbc.sql("""
+                INSERT INTO pd_reply (proposal_id, kind, version, handling_round, body, classification, commitments, publish,
+                       publish_reason, contact_person, contact_phone, status, drafted_by, drafted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(proposalId, kind, version, handlingRound, body, classification == null ? null : classification.name(),
+                        commitments, publish, publishReason, contactPerson, contactPhone, Reply.UNDER_REVIEW, userId,
+                        Timestamp.valueOf(LocalDateTime.now()))
+                .update();
+        return latest(proposalId).orElseThrow().id();
+    }
+
+    public void setStatus(long replyId, String status) {
+        jdbc.sql("UPDATE pd_reply SET status = ? WHERE id = ?").params(status, replyId).update();
+    }
+
+    public void markSent(long replyId, LocalDate sentOn, String channel, String copiedTo) {
+        jdbc.sql("UPDATE pd_reply SET status = ?, sent_on = ?, sent_channel = ?, copied_to = ? WHERE id = ?")
+                .params(Reply.SENT, Date.valueOf(sentOn), channel, copiedTo, replyId).update();
+    }
+
+    public void review(long replyId, String step, boolean approved, String comment, String userId) {
+        jdbc.sql("INSERT INTO pd_reply_review (reply_id, step, approved, comment, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(replyId, step, approved, comment, userId, Timestamp.valueOf(LocalDateTime.now())).update();
+    }
+
+    public List<Review> reviews(long replyId) {
+        return jdbc.sql("SELECT step, approved, comment, reviewer FROM pd_reply_review WHERE reply_id = ? ORDER BY id")
+                .param(replyId).query(Review.class).list();
+    }
+
+    /** The latest draft as markdown, for reviewers and the member conversation. */
+    public String previewOfLatest(long proposalId) {
+        return latest(proposalId).map(ReplyRepository::markdown).orElse("尚无答复稿。");
+    }
+
+    static String markdown(Reply reply) {
+        StringBuilder md = new StringBuilder();
+        md.append("**第 ").append(reply.version()).append(" 稿**");
+        if (reply.classification() != null) {
+            ReplyClassification c = ReplyClassification.valueOf(reply.classification());
+            md.append("　答复类别：").append(c.name()).append(" 类（").append(c.label()).append("）");
+        }
+        md.append("\n\n").append(reply.body());
+        if (reply.commitments() != null) {
+            md.append("\n\n**承诺事项：**").append(reply.commitments());
+        }
+        md.append("\n\n联系人：").append(reply.contactPerson()).append("，电话：").append(reply.contactPhone());
+        if (Reply.KIND_REPLY.equals(reply.kind())) {
+            md.append("；").append(reply.publish() ? "公开" : "不公开（" + reply.publishReason() + "）");
+        }
+        return md.toString();
+    }
+
+    private Reply map(ResultSet rs, int row) throws SQLException {
+        Date sent = rs.getDate("sent_on");
+        return new Reply(rs.getLong("id"), rs.getLong("proposal_id"), rs.getString("kind"), rs.getInt("version"),
+                rs.getInt("handling_round"), rs.getString("body"), rs.getString("classification"), rs.getString("commitments"),
+                rs.getBoolean("publish"), rs.getString("publish_reason"), rs.getString("contact_person"),
+                rs.getString("contact_phone"), rs.getString("status"), rs.getString("drafted_by"),
+                sent == null ? null : sent.toLocalDate());
+    }
+}

@@ -1,0 +1,80 @@
+package com.proposaldesk.web;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.proposaldesk.proposal.DuplicateProposalException;
+import com.proposaldesk.proposal.ProposalNotFoundException;
+import com.proposaldesk.task.FieldProblem;
+import com.proposaldesk.task.TaskInputRejectedException;
+
+/** Chinese error bodies for our API: {@code {"message": ..., "errors": [{"field", "message"}]}}; never a stack trace. */
+@RestControllerAdvice(basePackages = "com.proposaldesk")
+public class ApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    public record ErrorBody(String message, List<FieldProblem> errors) {
+    }
+
+    @ExceptionHandler(TaskInputRejectedException.class)
+    ResponseEntity<ErrorBody> invalid(TaskInputRejectedException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody(e.getMessage(), e.problems()));
+    }
+
+    @ExceptionHandler(DuplicateProposalException.class)
+    ResponseEntity<ErrorBody> duplicate(DuplicateProposalException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(new ErrorBody(e.getMessage(), List.of(new FieldProblem("number", e.getMessage()))));
+    }
+
+    @ExceptionHandler(ProposalNotFoundException.class)
+    ResponseEntity<ErrorBody> notFound(ProposalNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<ErrorBody> forbidden(AuthorizationException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody("没有权限执行此操作", List.of()));
+    }
+
+    @ExceptionHandler(BadUserRequestException.class)
+    ResponseEntity<ErrorBody> badRequest(BadUserRequestException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            String message = "字段 " + field + " 的类型不正确";
+            return ResponseEntity.badRequest().body(new ErrorBody(message, List.of(new FieldProblem(field, message))));
+        }
+        return ResponseEntity.badRequest().body(new ErrorBody("请求内容不是有效的 JSON", List.of()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(new ErrorBody("请以 application/json 格式提交", List.of()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
+        LOG.error("Unexpected error in API call", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ErrorBody("系统内部错误，请联系管理员", List.of()));
+    }
+}
