@@ -1,0 +1,92 @@
+package com.proposaldesk.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL for integration tests: a fresh database on the server at 127.0.0.1:5432 where one
+ * listens (CI), otherwise an embedded PostgreSQL started for this JVM. Override with
+ * {@code PD_TEST_PG_HOST}/{@code PD_TEST_PG_PORT}/{@code PD_TEST_PG_USER}.
+ */
+public final class PostgresTestDatabase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresTestDatabase.class);
+    private static final String HOST = env("PD_TEST_PG_HOST", "127.0.0.1");
+    private static final int PORT = Integer.parseInt(env("PD_TEST_PG_PORT", "5432"));
+    private static final String USER = env("PD_TEST_PG_USER", "postgres");
+
+    private static EmbeddedPostgres embedded;
+
+    private PostgresTestDatabase() {
+    }
+
+    /** Points the application context at a new, empty PostgreSQL database. */
+    public static void register(DynamicPropertyRegistry registry) {
+        String url = newDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    public static synchronized String newDatabase() {
+        String name = "pd_test_" + Long.toHexString(System.nanoTime());
+        String server;
+        if (listening(HOST, PORT)) {
+            server = "jdbc:postgresql://" + HOST + ":" + PORT + "/";
+            LOG.info("Using the PostgreSQL server at {}:{} for database {}", HOST, PORT, name);
+        } else {
+            server = "jdbc:postgresql://localhost:" + embedded().getPort() + "/";
+            LOG.info("No PostgreSQL at {}:{}; using an embedded PostgreSQL on port {}", HOST, PORT, embedded().getPort());
+        }
+        try (Connection connection = DriverManager.getConnection(server + "postgres", USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name + " on " + server, e);
+        }
+        return server + name;
+    }
+
+    private static EmbeddedPostgres embedded() {
+        if (embedded == null) {
+            try {
+                embedded = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new IllegalStateException("No PostgreSQL server listens and the embedded one did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // the JVM is ending anyway
+                }
+            }));
+        }
+        return embedded;
+    }
+
+    private static boolean listening(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
