@@ -53,6 +53,8 @@ public class AssignForm implements TaskForm {
         List<Map<String, String>> options = departments.active().stream()
                 .map(d -> Map.of("label", d.name(), "value", d.code())).toList();
         context.showJson("departmentOptions", options);
+        // a JSON variable of the same name makes Tasklist submit the checklist as JSON
+        context.showJson(ASSISTING, List.of());
         context.show("assignmentHint", "");
         Proposal proposal = proposals.get(context.proposalNumber());
         if (proposal.leadDepartment() != null) {

@@ -12,7 +12,7 @@ public interface TaskForm {
     /** Task definition ids served, e.g. {@code Task_SignFor}; the same id in both processes is one form. */
     Set<String> tasks();
 
-    /** The keys of the form's input fields; they are kept task-local so a submission never leaks into the process. */
+    /** The keys of the form's input fields; removed from the process once stored, so they never leak into a later step. */
     List<String> fields();
 
     /** Fills read-only context and previous values into task-local variables. */

@@ -1,5 +1,8 @@
 package com.proposaldesk.task;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -16,10 +19,32 @@ public class TaskFormContext {
 
     private final DelegateTask task;
     private final FormInput input;
+    private final Set<String> routed = new HashSet<>();
 
     public TaskFormContext(DelegateTask task) {
         this.task = task;
-        this.input = new FormInput(task::getVariableLocal);
+        this.input = new FormInput(this::submitted);
+    }
+
+    /**
+     * A submitted value. {@code complete} puts a submission on the execution, {@code submit-form} on the task
+     * where the task has a prefilled local variable of that name: the execution's value is the newer one,
+     * because form fields are removed from the execution after every completion.
+     */
+    private Object submitted(String key) {
+        if (task.getExecution().hasVariable(key)) {
+            return task.getExecution().getVariable(key);
+        }
+        return task.getVariableLocal(key);
+    }
+
+    /** Removes the submitted form fields from the process once they are stored, so only routing variables remain. */
+    void forget(Iterable<String> keys) {
+        for (String key : keys) {
+            if (!routed.contains(key)) {
+                task.getExecution().removeVariable(key);
+            }
+        }
     }
 
     public String taskKey() {
@@ -61,6 +86,7 @@ public class TaskFormContext {
     }
 
     public void route(String name, Object value) {
+        routed.add(name);
         task.getExecution().setVariable(name, value);
     }
 

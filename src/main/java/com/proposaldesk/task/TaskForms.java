@@ -39,13 +39,11 @@ public class TaskForms implements TaskListener {
         TaskForm form = formFor(task.getTaskDefinitionKey());
         TaskFormContext context = new TaskFormContext(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            for (String field : form.fields()) {
-                task.setVariableLocal(field, null);
-            }
             task.setVariableLocal(PROPOSAL_SUMMARY, summaries.markdown(context.proposalNumber()));
             form.prepare(context);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             form.submit(context);
+            context.forget(form.fields());
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.proposaldesk.proposal.DuplicateProposalException;
 import com.proposaldesk.proposal.ProposalNotFoundException;
 import com.proposaldesk.task.FieldProblem;
+import com.proposaldesk.task.RejectedInputMapper;
 import com.proposaldesk.task.TaskInputRejectedException;
 
 /** Chinese error bodies for our API: {@code {"message": ..., "errors": [{"field", "message"}]}}; never a stack trace. */
@@ -47,6 +49,18 @@ public class ApiErrors {
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ErrorBody> forbidden(AuthorizationException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody("没有权限执行此操作", List.of()));
+    }
+
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ErrorBody> engine(ProcessEngineException e) {
+        BadUserRequestException rejection = RejectedInputMapper.rejection(e);
+        if (rejection instanceof TaskInputRejectedException input) {
+            return invalid(input);
+        }
+        if (rejection != null) {
+            return badRequest(rejection);
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(BadUserRequestException.class)

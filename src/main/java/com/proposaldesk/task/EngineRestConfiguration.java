@@ -1,0 +1,14 @@
+package com.proposaldesk.task;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class EngineRestConfiguration {
+
+    @Bean
+    ResourceConfigCustomizer rejectedInputMapper() {
+        return config -> config.register(RejectedInputMapper.class);
+    }
+}

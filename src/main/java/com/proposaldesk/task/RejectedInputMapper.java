@@ -1,0 +1,54 @@
+package com.proposaldesk.task;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * The engine wraps whatever a task listener throws in a plain {@link ProcessEngineException}, which its
+ * REST API answers with 500. A rejected form submission is the user's mistake: this answers it with 400
+ * and our Chinese message, in the engine's error format, so Tasklist shows the message as it is.
+ */
+@Provider
+@Priority(1)
+public class RejectedInputMapper implements ExtendedExceptionMapper<ProcessEngineException> {
+
+    @Override
+    public boolean isMappable(ProcessEngineException exception) {
+        return rejection(exception) != null;
+    }
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+        BadUserRequestException rejection = rejection(exception);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", rejection.getClass().getSimpleName());
+        body.put("message", rejection.getMessage());
+        body.put("code", rejection.getCode());
+        if (rejection instanceof TaskInputRejectedException input) {
+            body.put("errors", input.problems());
+        }
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** Our own rejection anywhere in the cause chain, or null. */
+    public static BadUserRequestException rejection(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskInputRejectedException || cause instanceof ProcessRuleViolation) {
+                return (BadUserRequestException) cause;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}

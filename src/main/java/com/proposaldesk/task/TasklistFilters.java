@@ -1,0 +1,55 @@
+package com.proposaldesk.task;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.proposaldesk.process.ProcessVariables;
+
+/** The shared Tasklist filters, created at start-up when missing (found by name, so restarts add nothing). */
+@Component
+public class TasklistFilters {
+
+    public static final String MY_TASKS = "我的待办";
+    public static final String DEPARTMENT_TASKS = "本处室待办";
+    public static final String KEY_PROPOSALS = "重点提案";
+
+    private static final List<Map<String, String>> COLUMNS = List.of(
+            Map.of("name", ProcessVariables.PROPOSAL_NUMBER, "label", "提案编号"),
+            Map.of("name", ProcessVariables.PROPOSAL_TITLE, "label", "提案标题"));
+
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    public TasklistFilters(FilterService filters, TaskService tasks) {
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    public void createMissing() {
+        create(MY_TASKS, "分配给我本人的任务", 10, "#2f6fb5",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        create(DEPARTMENT_TASKS, "本人所在处室（用户组）的全部待办，含已被同事认领的", 20, "#3c8d5a",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        create(KEY_PROPOSALS, "重点提案的全部待办", 30, "#c0392b",
+                tasks.createTaskQuery().processVariableValueEquals(ProcessVariables.KEY_PROPOSAL, true));
+    }
+
+    private void create(String name, String description, int priority, String color, TaskQuery query) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filters.newTaskFilter(name).setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc())
+                .setProperties(Map.of("description", description, "priority", priority, "color", color, "refresh", true,
+                        "variables", COLUMNS));
+        filters.saveFilter(filter);
+    }
+}
