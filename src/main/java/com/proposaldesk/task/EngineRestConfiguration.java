@@ -9,6 +9,6 @@ public class EngineRestConfiguration {
 
     @Bean
     ResourceConfigCustomizer rejectedInputMapper() {
-        return config -> config.register(RejectedInputMapper.class);
+        return config -> config.register(RejectedInputMapper.FromEngine.class).register(RejectedInputMapper.FromRestResource.class);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
 import jakarta.annotation.Priority;
@@ -13,21 +14,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The engine wraps whatever a task listener throws in a plain {@link ProcessEngineException}, which its
- * REST API answers with 500. A rejected form submission is the user's mistake: this answers it with 400
- * and our Chinese message, in the engine's error format, so Tasklist shows the message as it is.
+ * The engine wraps whatever a listener throws in a plain {@link ProcessEngineException}, and its REST
+ * API answers that (or its own {@link RestException} around it) with 500. A rejected form submission
+ * is the user's mistake: these mappers answer it with 400 and our Chinese message, in the engine's
+ * error format, so Tasklist shows the message as it is. Anything else goes to the engine's own mappers.
  */
-@Provider
-@Priority(1)
-public class RejectedInputMapper implements ExtendedExceptionMapper<ProcessEngineException> {
+public abstract class RejectedInputMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
     @Override
-    public boolean isMappable(ProcessEngineException exception) {
+    public boolean isMappable(E exception) {
         return rejection(exception) != null;
     }
 
     @Override
-    public Response toResponse(ProcessEngineException exception) {
+    public Response toResponse(E exception) {
         BadUserRequestException rejection = rejection(exception);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", rejection.getClass().getSimpleName());
@@ -41,14 +41,21 @@ public class RejectedInputMapper implements ExtendedExceptionMapper<ProcessEngin
 
     /** Our own rejection anywhere in the cause chain, or null. */
     public static BadUserRequestException rejection(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof TaskInputRejectedException || cause instanceof ProcessRuleViolation) {
                 return (BadUserRequestException) cause;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return null;
+    }
+
+    @Provider
+    @Priority(1)
+    public static class FromEngine extends RejectedInputMapper<ProcessEngineException> {
+    }
+
+    @Provider
+    @Priority(1)
+    public static class FromRestResource extends RejectedInputMapper<RestException> {
     }
 }
