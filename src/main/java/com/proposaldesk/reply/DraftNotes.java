@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.communication.CommunicationRepository;
+import com.proposaldesk.evaluation.EvaluationRepository;
 import com.proposaldesk.handling.OpinionRepository;
 import com.proposaldesk.task.TaskFormContext;
 
@@ -13,10 +15,15 @@ class DraftNotes {
 
     private final ReplyRepository replies;
     private final OpinionRepository opinions;
+    private final CommunicationRepository communications;
+    private final EvaluationRepository evaluations;
 
-    DraftNotes(ReplyRepository replies, OpinionRepository opinions) {
+    DraftNotes(ReplyRepository replies, OpinionRepository opinions, CommunicationRepository communications,
+            EvaluationRepository evaluations) {
         this.replies = replies;
         this.opinions = opinions;
+        this.communications = communications;
+        this.evaluations = evaluations;
     }
 
     /** Shows the notes and returns the previous draft to prefill the form, if any. */
@@ -35,10 +42,10 @@ class DraftNotes {
                 return "**" + ReviewSteps.name(last.step()) + "退回修改（" + last.reviewer() + "）：**" + last.comment();
             }
             case Reply.NOT_ACCEPTED -> {
-                return "**委员不认可答复意见，需继续办理。**";
+                return "**委员不认可答复意见，需继续办理。**委员意见：" + communications.latestMemberView(previous.proposalId()).orElse("（未记录）");
             }
             case Reply.SENT -> {
-                return "**委员评价不满意，需再办理并重新答复。**";
+                return "**委员评价不满意，需再办理并重新答复。**委员意见：" + evaluations.latestComment(previous.proposalId()).orElse("（未记录）");
             }
             default -> {
                 return "";
