@@ -39,13 +39,13 @@ class DraftNotes {
             case Reply.RETURNED -> {
                 List<ReplyRepository.Review> reviews = replies.reviews(previous.id());
                 ReplyRepository.Review last = reviews.get(reviews.size() - 1);
-                return "**" + ReviewSteps.name(last.step()) + "退回修改（" + last.reviewer() + "）：**" + last.comment();
+                return "**" + ReviewSteps.name(last.step()) + "退回修改**（" + last.reviewer() + "）：" + last.comment();
             }
             case Reply.NOT_ACCEPTED -> {
-                return "**委员不认可答复意见，需继续办理。**委员意见：" + communications.latestMemberView(previous.proposalId()).orElse("（未记录）");
+                return "**委员不认可答复意见**，需继续办理。委员意见：" + communications.latestMemberView(previous.proposalId()).orElse("（未记录）");
             }
             case Reply.SENT -> {
-                return "**委员评价不满意，需再办理并重新答复。**委员意见：" + evaluations.latestComment(previous.proposalId()).orElse("（未记录）");
+                return "**委员评价不满意**，需再办理并重新答复。委员意见：" + evaluations.latestComment(previous.proposalId()).orElse("（未记录）");
             }
             default -> {
                 return "";
