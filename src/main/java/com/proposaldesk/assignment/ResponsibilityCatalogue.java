@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public class ResponsibilityCatalogue {
 
     private final List<Area> areas;
 
+    @Autowired
     public ResponsibilityCatalogue(@Value("${proposal-desk.assignment.catalogue:classpath:assignment/responsibilities.yaml}") Resource file) {
         this.areas = read(file);
     }

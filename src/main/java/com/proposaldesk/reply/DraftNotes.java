@@ -2,6 +2,8 @@ package com.proposaldesk.reply;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.communication.CommunicationRepository;
@@ -17,9 +19,11 @@ class DraftNotes {
     private final OpinionRepository opinions;
     private final CommunicationRepository communications;
     private final EvaluationRepository evaluations;
+    private final IdentityService identity;
 
     DraftNotes(ReplyRepository replies, OpinionRepository opinions, CommunicationRepository communications,
-            EvaluationRepository evaluations) {
+            EvaluationRepository evaluations, IdentityService identity) {
+        this.identity = identity;
         this.replies = replies;
         this.opinions = opinions;
         this.communications = communications;
@@ -34,12 +38,17 @@ class DraftNotes {
         return previous;
     }
 
+    private String displayName(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        return user == null || user.getFirstName() == null ? userId : user.getFirstName();
+    }
+
     private String returnNote(Reply previous) {
         switch (previous.status()) {
             case Reply.RETURNED -> {
                 List<ReplyRepository.Review> reviews = replies.reviews(previous.id());
                 ReplyRepository.Review last = reviews.get(reviews.size() - 1);
-                return "**" + ReviewSteps.name(last.step()) + "退回修改**（" + last.reviewer() + "）：" + last.comment();
+                return "**" + ReviewSteps.name(last.step()) + "退回修改**（" + displayName(last.reviewer()) + "）：" + last.comment();
             }
             case Reply.NOT_ACCEPTED -> {
                 return "**委员不认可答复意见**，需继续办理。委员意见：" + communications.latestMemberView(previous.proposalId()).orElse("（未记录）");
