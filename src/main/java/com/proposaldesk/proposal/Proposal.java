@@ -29,5 +29,9 @@ public record Proposal(
         Boolean repliedOnTime,
         String replyClassification,
         String evaluation,
-        String processInstanceId) {
+        String processInstanceId,
+        LocalDate signForDue,
+        LocalDate firstContactDue,
+        LocalDate hardLimitDue,
+        String calendarWarning) {
 }

@@ -4,6 +4,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.proposaldesk.deadline.DeadlineCase;
+import com.proposaldesk.deadline.DeadlinePolicy;
 import com.proposaldesk.process.ProposalProcesses;
 
 /** Registers a proposal and starts its process, all in one transaction. */
@@ -13,10 +15,10 @@ public class ProposalRegistrationService {
     private final RegistrationValidator validator;
     private final ProposalRepository proposals;
     private final ProposalProcesses processes;
-    private final AnswerDeadlinePolicy deadlines;
+    private final DeadlinePolicy deadlines;
 
     public ProposalRegistrationService(RegistrationValidator validator, ProposalRepository proposals,
-            ProposalProcesses processes, AnswerDeadlinePolicy deadlines) {
+            ProposalProcesses processes, DeadlinePolicy deadlines) {
         this.validator = validator;
         this.proposals = proposals;
         this.processes = processes;
@@ -37,7 +39,8 @@ public class ProposalRegistrationService {
             throw new DuplicateProposalException(proposal.number());
         }
         try {
-            proposals.insert(proposal, deadlines.answerDue(proposal.role(), proposal.assignedOn()));
+            DeadlineCase deadlineCase = new DeadlineCase(proposal.source(), proposal.role(), proposal.keyProposal());
+            proposals.insert(proposal, deadlines.onAssignment(deadlineCase, proposal.assignedOn()));
         } catch (DuplicateKeyException e) {
             throw new DuplicateProposalException(proposal.number());
         }

@@ -16,11 +16,14 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.proposaldesk.deadline.ProposalDeadlines;
 import com.proposaldesk.member.Member;
 import com.proposaldesk.member.MemberRepository;
 
 @Repository
 public class ProposalRepository {
+
+    private static final int WARNING_LENGTH = 500;
 
     private final JdbcClient jdbc;
     private final MemberRepository members;
@@ -34,20 +37,26 @@ public class ProposalRepository {
         return jdbc.sql("SELECT COUNT(*) FROM pd_proposal WHERE number = ?").param(number).query(Integer.class).single() > 0;
     }
 
-    /** Inserts a proposal with its member, co-signers, suggestions and external units; returns its id. */
-    public long insert(NewProposal proposal, LocalDate answerDue) {
+    /** Inserts a proposal with its deadlines, member, co-signers, suggestions and external units; returns its id. */
+    public long insert(NewProposal proposal, ProposalDeadlines deadlines) {
         long memberId = members.findOrCreate(proposal.leadMember());
         LocalDateTime now = LocalDateTime.now();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO pd_proposal (number, source, session_name, title, lead_member_id, role, key_proposal, assigned_on,
-                       external_lead_unit, status, answer_due, created_at, updated_at)
-                VALUES (:number, :source, :session, :title, :member, :role, :key, :assignedOn, :externalLead, :status, :answerDue, :now, :now)""")
+                       external_lead_unit, status, answer_due, sign_for_due, first_contact_due, hard_limit_due, calendar_warning,
+                       created_at, updated_at)
+                VALUES (:number, :source, :session, :title, :member, :role, :key, :assignedOn, :externalLead, :status, :answerDue,
+                       :signForDue, :firstContactDue, :hardLimitDue, :calendarWarning, :now, :now)""")
                 .param("number", proposal.number()).param("source", proposal.source().name())
                 .param("session", proposal.sessionName()).param("title", proposal.title()).param("member", memberId)
                 .param("role", proposal.role().name()).param("key", proposal.keyProposal())
                 .param("assignedOn", Date.valueOf(proposal.assignedOn())).param("externalLead", proposal.externalLeadUnit())
-                .param("status", ProposalStatus.REGISTERED.name()).param("answerDue", Date.valueOf(answerDue))
+                .param("status", ProposalStatus.REGISTERED.name()).param("answerDue", sqlDate(deadlines.answerDue()))
+                .param("signForDue", sqlDate(deadlines.signForDue()))
+                .param("firstContactDue", sqlDate(deadlines.firstContactDue()))
+                .param("hardLimitDue", sqlDate(deadlines.hardLimitDue()))
+                .param("calendarWarning", truncate(deadlines.warningText(), WARNING_LENGTH))
                 .param("now", Timestamp.valueOf(now))
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -152,11 +161,21 @@ public class ProposalRepository {
                 ProposalStatus.valueOf(rs.getString("status")), rs.getString("lead_department"),
                 strings("SELECT department_code FROM pd_proposal_assisting_department WHERE proposal_id = ? ORDER BY department_code", id),
                 localDate(rs, "answer_due"), localDate(rs, "signed_on"), localDate(rs, "replied_on"), onTime,
-                rs.getString("reply_classification"), rs.getString("evaluation"), rs.getString("process_instance_id"));
+                rs.getString("reply_classification"), rs.getString("evaluation"), rs.getString("process_instance_id"),
+                localDate(rs, "sign_for_due"), localDate(rs, "first_contact_due"), localDate(rs, "hard_limit_due"),
+                rs.getString("calendar_warning"));
     }
 
     private List<String> strings(String sql, long id) {
         return jdbc.sql(sql).param(id).query(String.class).list();
+    }
+
+    private static Date sqlDate(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

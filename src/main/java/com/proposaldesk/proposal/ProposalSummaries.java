@@ -1,5 +1,7 @@
 package com.proposaldesk.proposal;
 
+import java.util.StringJoiner;
+
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.department.DepartmentRepository;
@@ -41,10 +43,28 @@ public class ProposalSummaries {
         if (p.externalLeadUnit() != null) {
             md.append("；牵头单位：").append(p.externalLeadUnit());
         }
+        appendDeadlines(md, p);
         md.append("\n\n建议事项：\n");
         for (int i = 0; i < p.suggestions().size(); i++) {
             md.append("\n").append(i + 1).append(". ").append(p.suggestions().get(i));
         }
         return md.toString();
+    }
+
+    private static void appendDeadlines(StringBuilder md, Proposal p) {
+        StringJoiner line = new StringJoiner("；", "\n\n", "").setEmptyValue("");
+        if (p.signForDue() != null) {
+            line.add("签收期限：" + p.signForDue());
+        }
+        if (p.firstContactDue() != null) {
+            line.add("首次联系委员期限：" + p.firstContactDue());
+        }
+        if (p.hardLimitDue() != null) {
+            line.add("最长办理期限：" + p.hardLimitDue());
+        }
+        md.append(line);
+        if (p.calendarWarning() != null) {
+            md.append("\n\n⚠ ").append(p.calendarWarning());
+        }
     }
 }

@@ -34,7 +34,8 @@ public record ProposalView(
         List<Stage> stages,
         List<OpenTask> openTasks) {
 
-    public record Dates(LocalDate assignedOn, LocalDate signedOn, LocalDate answerDue, LocalDate repliedOn) {
+    public record Dates(LocalDate assignedOn, LocalDate signedOn, LocalDate answerDue, LocalDate repliedOn,
+            LocalDate signForDue, LocalDate firstContactDue, LocalDate hardLimitDue, String calendarWarning) {
     }
 
     static ProposalView of(Proposal p, List<Stage> stages, List<OpenTask> openTasks) {
@@ -42,6 +43,8 @@ public record ProposalView(
                 p.coSigners(), p.suggestions(), p.role().name(), p.role().label(), p.keyProposal(), p.externalLeadUnit(),
                 p.externalCoUnits(), p.status().name(), p.status().label(), p.leadDepartment(), p.assistingDepartments(),
                 p.replyClassification(), p.evaluation(), p.repliedOnTime(),
-                new Dates(p.assignedOn(), p.signedOn(), p.answerDue(), p.repliedOn()), p.processInstanceId(), stages, openTasks);
+                new Dates(p.assignedOn(), p.signedOn(), p.answerDue(), p.repliedOn(), p.signForDue(), p.firstContactDue(),
+                        p.hardLimitDue(), p.calendarWarning()),
+                p.processInstanceId(), stages, openTasks);
     }
 }
