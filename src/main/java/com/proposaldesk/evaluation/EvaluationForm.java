@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.deadline.DeadlineCase;
+import com.proposaldesk.deadline.DeadlinePolicy;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
@@ -24,8 +26,11 @@ public class EvaluationForm implements TaskForm {
     private final ProposalRepository proposals;
     private final ReplyRepository replies;
     private final EvaluationRepository evaluations;
+    private final DeadlinePolicy deadlines;
 
-    public EvaluationForm(ProposalRepository proposals, ReplyRepository replies, EvaluationRepository evaluations) {
+    public EvaluationForm(ProposalRepository proposals, ReplyRepository replies, EvaluationRepository evaluations,
+            DeadlinePolicy deadlines) {
+        this.deadlines = deadlines;
         this.proposals = proposals;
         this.replies = replies;
         this.evaluations = evaluations;
@@ -62,6 +67,8 @@ public class EvaluationForm implements TaskForm {
         if (result == EvaluationResult.UNSATISFIED) {
             proposals.updateStatus(proposal.number(), ProposalStatus.HANDLING);
             context.route(ProcessVariables.HANDLING_ROUND, round + 1);
+            DeadlineCase kind = new DeadlineCase(proposal.source(), proposal.role(), proposal.keyProposal());
+            context.route(ProcessVariables.HANDLING_DUE, deadlines.reHandlingDue(kind, evaluatedOn).date().toString());
         } else if ("B".equals(proposal.replyClassification())) {
             proposals.updateStatus(proposal.number(), ProposalStatus.FOLLOW_UP);
         }

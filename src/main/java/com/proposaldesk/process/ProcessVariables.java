@@ -21,6 +21,7 @@ public final class ProcessVariables {
     public static final String REPLY_CLASSIFICATION = "replyClassification";
     public static final String COMMITMENT_DONE = "commitmentDone";
     public static final String HANDLING_ROUND = "handlingRound";
+    public static final String HANDLING_DUE = "handlingDue";
 
     private ProcessVariables() {
     }
