@@ -1,6 +1,7 @@
 package com.proposaldesk.assignment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,26 @@ public class AssignForm implements TaskForm {
 
     static final String LEAD = "leadDepartmentCode";
     static final String ASSISTING = "assistingDepartmentCodes";
+    static final String RECOMMENDED_LEAD = "recommendedLeadDepartment";
+    static final String RECOMMENDATION = "assignmentRecommendation";
 
     private final ProposalRepository proposals;
     private final DepartmentRepository departments;
     private final AssignmentRepository assignments;
+    private final AssignmentRecommender recommender;
 
-    public AssignForm(ProposalRepository proposals, DepartmentRepository departments, AssignmentRepository assignments) {
+    public AssignForm(ProposalRepository proposals, DepartmentRepository departments, AssignmentRepository assignments,
+            AssignmentRecommender recommender) {
         this.proposals = proposals;
         this.departments = departments;
         this.assignments = assignments;
+        this.recommender = recommender;
+    }
+
+    private Recommendation recommend(Proposal proposal) {
+        Map<String, String> names = new LinkedHashMap<>();
+        departments.active().forEach(d -> names.put(d.code(), d.name()));
+        return recommender.recommend(proposal.title(), proposal.suggestions(), names, proposals.openLeadCases());
     }
 
     @Override
@@ -53,13 +65,14 @@ public class AssignForm implements TaskForm {
         List<Map<String, String>> options = departments.active().stream()
                 .map(d -> Map.of("label", d.name(), "value", d.code())).toList();
         context.showJson("departmentOptions", options);
-        // a JSON variable of the same name makes Tasklist submit the checklist as JSON
-        context.showJson(ASSISTING, List.of());
-        context.show("assignmentHint", "");
         Proposal proposal = proposals.get(context.proposalNumber());
-        if (proposal.leadDepartment() != null) {
-            context.show(LEAD, proposal.leadDepartment());
-        }
+        Recommendation recommendation = recommend(proposal);
+        context.show("assignmentHint", "**系统推荐**：" + recommendation.explanation());
+        context.show(RECOMMENDED_LEAD, recommendation.lead());
+        context.show(RECOMMENDATION, recommendation.explanation());
+        context.show(LEAD, recommendation.lead());
+        // a JSON variable of the same name makes Tasklist submit the checklist as JSON
+        context.showJson(ASSISTING, recommendation.assisting());
     }
 
     @Override
@@ -84,7 +97,8 @@ public class AssignForm implements TaskForm {
         String note = in.text("assignmentNote", "分派说明", 4000);
         in.check();
         List<String> assistingList = new ArrayList<>(assisting);
-        assignments.record(proposal.id(), leadCode, assistingList, null, note, context.userId());
+        assignments.record(proposal.id(), leadCode, assistingList, (String) context.variable(RECOMMENDED_LEAD),
+                (String) context.variable(RECOMMENDATION), note, context.userId());
         proposals.assign(proposal.number(), leadCode, assistingList);
         proposals.updateStatus(proposal.number(),
                 proposal.role() == ProposalRole.CO_HANDLING ? ProposalStatus.HANDLING : ProposalStatus.COMMUNICATING);

@@ -17,11 +17,14 @@ public class AssignmentRepository {
         this.jdbc = jdbc;
     }
 
-    public void record(long proposalId, String lead, List<String> assisting, String recommendation, String note, String userId) {
+    public void record(long proposalId, String lead, List<String> assisting, String recommendedLead, String recommendation,
+            String note, String userId) {
+        boolean overridden = recommendedLead != null && !recommendedLead.equals(lead);
         jdbc.sql("""
-                INSERT INTO pd_assignment (proposal_id, lead_department, assisting, recommendation, note, assigned_by, assigned_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(proposalId, lead, String.join(",", assisting), recommendation, note, userId,
+                INSERT INTO pd_assignment (proposal_id, lead_department, assisting, recommended_lead, recommendation, overridden,
+                       note, assigned_by, assigned_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(proposalId, lead, String.join(",", assisting), recommendedLead, recommendation, overridden, note, userId,
                         Timestamp.valueOf(LocalDateTime.now()))
                 .update();
     }

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,12 @@ public class CommunicationRepository {
                 .params(proposalId, memberId, stage.name(), Date.valueOf(date), way.name(), participants, memberView, summary,
                         userId, Timestamp.valueOf(LocalDateTime.now()))
                 .update();
+    }
+
+    /** What the member said when the draft was discussed with them (先沟通后答复), latest first. */
+    public Optional<String> latestMemberView(long proposalId) {
+        return jdbc.sql("SELECT member_view FROM pd_communication WHERE proposal_id = ? AND stage = ? ORDER BY id DESC")
+                .params(proposalId, CommunicationStage.BEFORE_REPLY.name()).query(String.class).list().stream().findFirst();
     }
 
     public int count(long proposalId, CommunicationStage stage) {

@@ -14,20 +14,21 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "proposal-desk.demo.enabled", havingValue = "true")
 class DemoUsers {
 
+    /** Tasklist shows "first last": the full Chinese name first, then the post. */
     record Person(String id, String firstName, String lastName, List<String> groups) {
     }
 
     static final List<Person> PEOPLE = List.of(
-            new Person("admin", "系统", "管理员", List.of(Groups.CAMUNDA_ADMIN)),
-            new Person("office", "晓明", "王", List.of("office")),
-            new Person("food", "小红", "李", List.of("dept-food")),
-            new Person("food-head", "建国", "张", List.of("head-food")),
-            new Person("ip", "思远", "赵", List.of("dept-ip")),
-            new Person("ip-head", "海燕", "钱", List.of("head-ip")),
-            new Person("equipment", "志强", "孙", List.of("dept-equipment")),
-            new Person("equipment-head", "丽华", "周", List.of("head-equipment")),
-            new Person("leader", "国华", "吴", List.of("leader")),
-            new Person("principal", "卫东", "郑", List.of("principal")));
+            new Person("admin", "系统管理员", "", List.of(Groups.CAMUNDA_ADMIN)),
+            new Person("office", "王晓明", "提案办", List.of("office")),
+            new Person("food", "李小红", "食品安全处", List.of("dept-food")),
+            new Person("food-head", "张建国", "食品安全处处长", List.of("head-food")),
+            new Person("ip", "赵思远", "知识产权处", List.of("dept-ip")),
+            new Person("ip-head", "钱海燕", "知识产权处处长", List.of("head-ip")),
+            new Person("equipment", "孙志强", "特种设备处", List.of("dept-equipment")),
+            new Person("equipment-head", "周丽华", "特种设备处处长", List.of("head-equipment")),
+            new Person("leader", "吴国华", "分管局领导", List.of("leader")),
+            new Person("principal", "郑卫东", "局长", List.of("principal")));
 
     private static final List<String[]> GROUPS = List.of(
             new String[] {Groups.CAMUNDA_ADMIN, "系统管理员"},

@@ -1,13 +1,9 @@
 package com.proposaldesk.evaluation;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.process.ProcessElements;
@@ -27,12 +23,12 @@ public class EvaluationForm implements TaskForm {
 
     private final ProposalRepository proposals;
     private final ReplyRepository replies;
-    private final JdbcClient jdbc;
+    private final EvaluationRepository evaluations;
 
-    public EvaluationForm(ProposalRepository proposals, ReplyRepository replies, JdbcClient jdbc) {
+    public EvaluationForm(ProposalRepository proposals, ReplyRepository replies, EvaluationRepository evaluations) {
         this.proposals = proposals;
         this.replies = replies;
-        this.jdbc = jdbc;
+        this.evaluations = evaluations;
     }
 
     @Override
@@ -61,12 +57,7 @@ public class EvaluationForm implements TaskForm {
         in.check();
         int round = ((Number) context.variable(ProcessVariables.HANDLING_ROUND)).intValue();
         Long replyId = replies.latest(proposal.id()).map(Reply::id).orElse(null);
-        jdbc.sql("""
-                INSERT INTO pd_evaluation (proposal_id, reply_id, handling_round, result, evaluated_on, comment, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(proposal.id(), replyId, round, result.name(), Date.valueOf(evaluatedOn), comment, context.userId(),
-                        Timestamp.valueOf(LocalDateTime.now()))
-                .update();
+        evaluations.record(proposal.id(), replyId, round, result, evaluatedOn, comment, context.userId());
         proposals.setEvaluation(proposal.number(), result.name());
         if (result == EvaluationResult.UNSATISFIED) {
             proposals.updateStatus(proposal.number(), ProposalStatus.HANDLING);

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +74,19 @@ public class ProposalRepository {
 
     public List<Proposal> findAll() {
         return jdbc.sql("SELECT * FROM pd_proposal ORDER BY number").query(this::map).list();
+    }
+
+    /** Per department, how many cases it leads that are not finished yet (均衡统筹原则). */
+    public Map<String, Integer> openLeadCases() {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                SELECT lead_department, COUNT(*) AS cases FROM pd_proposal
+                WHERE lead_department IS NOT NULL AND status NOT IN ('CLOSED', 'WITHDRAWN', 'TRANSFERRED')
+                GROUP BY lead_department""")
+                .query(rs -> {
+                    counts.put(rs.getString("lead_department"), rs.getInt("cases"));
+                });
+        return counts;
     }
 
     public void updateStatus(String number, ProposalStatus status) {

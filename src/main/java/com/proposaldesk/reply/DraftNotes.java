@@ -2,8 +2,12 @@ package com.proposaldesk.reply;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.communication.CommunicationRepository;
+import com.proposaldesk.evaluation.EvaluationRepository;
 import com.proposaldesk.handling.OpinionRepository;
 import com.proposaldesk.task.TaskFormContext;
 
@@ -13,10 +17,17 @@ class DraftNotes {
 
     private final ReplyRepository replies;
     private final OpinionRepository opinions;
+    private final CommunicationRepository communications;
+    private final EvaluationRepository evaluations;
+    private final IdentityService identity;
 
-    DraftNotes(ReplyRepository replies, OpinionRepository opinions) {
+    DraftNotes(ReplyRepository replies, OpinionRepository opinions, CommunicationRepository communications,
+            EvaluationRepository evaluations, IdentityService identity) {
+        this.identity = identity;
         this.replies = replies;
         this.opinions = opinions;
+        this.communications = communications;
+        this.evaluations = evaluations;
     }
 
     /** Shows the notes and returns the previous draft to prefill the form, if any. */
@@ -27,18 +38,23 @@ class DraftNotes {
         return previous;
     }
 
+    private String displayName(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        return user == null || user.getFirstName() == null ? userId : user.getFirstName();
+    }
+
     private String returnNote(Reply previous) {
         switch (previous.status()) {
             case Reply.RETURNED -> {
                 List<ReplyRepository.Review> reviews = replies.reviews(previous.id());
                 ReplyRepository.Review last = reviews.get(reviews.size() - 1);
-                return "**" + ReviewSteps.name(last.step()) + "退回修改（" + last.reviewer() + "）：**" + last.comment();
+                return "**" + ReviewSteps.name(last.step()) + "退回修改**（" + displayName(last.reviewer()) + "）：" + last.comment();
             }
             case Reply.NOT_ACCEPTED -> {
-                return "**委员不认可答复意见，需继续办理。**";
+                return "**委员不认可答复意见**，需继续办理。委员意见：" + communications.latestMemberView(previous.proposalId()).orElse("（未记录）");
             }
             case Reply.SENT -> {
-                return "**委员评价不满意，需再办理并重新答复。**";
+                return "**委员评价不满意**，需再办理并重新答复。委员意见：" + evaluations.latestComment(previous.proposalId()).orElse("（未记录）");
             }
             default -> {
                 return "";

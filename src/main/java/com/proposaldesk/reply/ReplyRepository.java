@@ -83,7 +83,7 @@ public class ReplyRepository {
         }
         md.append("\n\n").append(reply.body());
         if (reply.commitments() != null) {
-            md.append("\n\n**承诺事项：**").append(reply.commitments());
+            md.append("\n\n**承诺事项**：").append(reply.commitments());
         }
         md.append("\n\n联系人：").append(reply.contactPerson()).append("，电话：").append(reply.contactPhone());
         if (Reply.KIND_REPLY.equals(reply.kind())) {

@@ -49,13 +49,29 @@ public final class PostgresTestDatabase {
             server = "jdbc:postgresql://localhost:" + embedded().getPort() + "/";
             LOG.info("No PostgreSQL at {}:{}; using an embedded PostgreSQL on port {}", HOST, PORT, embedded().getPort());
         }
-        try (Connection connection = DriverManager.getConnection(server + "postgres", USER, "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + name + " on " + server, e);
+        execute(server, "CREATE DATABASE " + name);
+        if (embedded == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(server, name)));
         }
         return server + name;
+    }
+
+    private static void execute(String server, String sql) {
+        try (Connection connection = DriverManager.getConnection(server + "postgres", USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "' on " + server, e);
+        }
+    }
+
+    /** Test databases on a shared server are dropped when the JVM ends, even if its pool still holds connections. */
+    private static void dropQuietly(String server, String name) {
+        try {
+            execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (IllegalStateException e) {
+            LOG.warn("Test database {} was not dropped: {}", name, e.getMessage());
+        }
     }
 
     private static EmbeddedPostgres embedded() {

@@ -1,0 +1,36 @@
+package com.proposaldesk.evaluation;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Members' evaluations, one per reply round. */
+@Repository
+public class EvaluationRepository {
+
+    private final JdbcClient jdbc;
+
+    public EvaluationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(long proposalId, Long replyId, int round, EvaluationResult result, LocalDate evaluatedOn, String comment,
+            String userId) {
+        jdbc.sql("""
+                INSERT INTO pd_evaluation (proposal_id, reply_id, handling_round, result, evaluated_on, comment, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(proposalId, replyId, round, result.name(), Date.valueOf(evaluatedOn), comment, userId,
+                        Timestamp.valueOf(LocalDateTime.now()))
+                .update();
+    }
+
+    public Optional<String> latestComment(long proposalId) {
+        return jdbc.sql("SELECT comment FROM pd_evaluation WHERE proposal_id = ? ORDER BY id DESC").param(proposalId)
+                .query(String.class).list().stream().findFirst();
+    }
+}
