@@ -50,6 +50,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -104,6 +105,10 @@ class ProposalHandlingProcessTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** The reviewers as Tasklist users: the drafter reads their names, not their ids. */
+    private static final Map<String, String> REVIEWER_NAMES = Map.of(HEAD, "王处长", ProposalSteps.LEADER, "陈副局长",
+            ProposalSteps.PRINCIPAL, "刘局长");
+
     ProposalSteps steps;
     DomainRows rows;
 
@@ -112,6 +117,13 @@ class ProposalHandlingProcessTest {
         BpmnAwareTests.init(engine);
         steps = new ProposalSteps(engine, registration);
         rows = new DomainRows(jdbc);
+        REVIEWER_NAMES.forEach((userId, name) -> {
+            if (identity.createUserQuery().userId(userId).count() == 0) {
+                User reviewer = identity.newUser(userId);
+                reviewer.setFirstName(name);
+                identity.saveUser(reviewer);
+            }
+        });
     }
 
     @AfterEach
@@ -294,8 +306,10 @@ class ProposalHandlingProcessTest {
         assertThat(redraft).hasCandidateGroup("dept-food");
         String reviewerName = Map.of(TASK_REVIEW_DEPT_HEAD, "处室负责人", TASK_REVIEW_OFFICE, "提案办", TASK_SIGN_OFF_LEADER,
                 "分管局领导", TASK_SIGN_OFF_PRINCIPAL, "主要负责同志").get(step);
+        // the 提案办 clerk has no Tasklist user here, so the note falls back to the user id
+        String reviewer = REVIEWER_NAMES.getOrDefault(ProposalSteps.reviewer(step), ProposalSteps.reviewer(step));
         Assertions.assertThat(steps.local(redraft, "lastReviewComment")).asString()
-                .contains(comment, reviewerName + "退回修改", ProposalSteps.reviewer(step));
+                .contains(comment, reviewerName + "退回修改", "（" + reviewer + "）");
         // the form comes back filled with the draft that was sent back
         Assertions.assertThat(steps.local(redraft, "replyBody")).isEqualTo(draftReplyForm("A").get("replyBody"));
         Assertions.assertThat(steps.local(redraft, "classification")).isEqualTo("A");
@@ -464,7 +478,8 @@ class ProposalHandlingProcessTest {
         steps.communicateBeforeReply(pi, false);
 
         assertThat(pi).isWaitingAtExactly(TASK_DRAFT_REPLY).hasNotPassed(TASK_FORMAL_REPLY);
-        Assertions.assertThat(steps.local(task(), "lastReviewComment")).asString().contains("委员不认可答复意见");
+        Assertions.assertThat(steps.local(task(), "lastReviewComment")).asString()
+                .contains("委员不认可答复意见", "委员认为第二条建议未落实");
         Assertions.assertThat(latestReply(number).status()).isEqualTo(Reply.NOT_ACCEPTED);
         Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.HANDLING);
         Assertions.assertThat(proposal(number).repliedOn()).isNull();
@@ -485,7 +500,7 @@ class ProposalHandlingProcessTest {
 
         assertThat(pi).isWaitingAtExactly(TASK_DRAFT_REPLY).variables().containsEntry("handlingRound", 2)
                 .containsEntry("evaluation", "UNSATISFIED");
-        Assertions.assertThat(steps.local(task(), "lastReviewComment")).asString().contains("委员评价不满意");
+        Assertions.assertThat(steps.local(task(), "lastReviewComment")).asString().contains("委员评价不满意", "第三条建议未回应");
         Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.HANDLING);
         Assertions.assertThat(proposal(number).evaluation()).isEqualTo("UNSATISFIED");
 
