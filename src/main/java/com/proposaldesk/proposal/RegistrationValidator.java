@@ -53,6 +53,8 @@ public class RegistrationValidator {
             String email = trim(lead.email());
             if (email != null && !EMAIL.matcher(email).matches()) {
                 problems.add(new FieldProblem("leadMember.email", "领衔委员电子邮箱格式不正确"));
+            } else {
+                checkLength(email, "leadMember.email", "领衔委员电子邮箱", 200, problems); // pd_member.email is VARCHAR(200)
             }
             String phone = trim(lead.phone());
             if (phone != null && !PHONE.matcher(phone).matches()) {
