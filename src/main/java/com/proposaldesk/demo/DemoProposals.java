@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -40,16 +41,22 @@ class DemoProposals {
     private static final int MAX_STEPS = 60;
 
     record DemoCase(RegistrationRequest proposal, String lead, List<String> assisting, String classification,
-            String stopAt, Integer stopVisit, String returnAt, boolean unsatisfiedOnce, boolean objection, String note) {
+            String stopAt, Integer stopVisit, String returnAt, boolean unsatisfiedOnce, boolean objection,
+            ExtensionRequest extension) {
+    }
+
+    record ExtensionRequest(String requestedBy, String requestedDue, String reason) {
     }
 
     private final ProposalRegistrationService registration;
     private final ProposalRepository proposals;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final RuntimeService runtime;
 
     DemoProposals(ProposalRegistrationService registration, ProposalRepository proposals, TaskService tasks,
-            IdentityService identity) {
+            IdentityService identity, RuntimeService runtime) {
+        this.runtime = runtime;
         this.registration = registration;
         this.proposals = proposals;
         this.tasks = tasks;
@@ -62,6 +69,9 @@ class DemoProposals {
                 try {
                     registration.register(demo.proposal());
                     walk(demo);
+                    if (demo.extension() != null) {
+                        requestExtension(demo);
+                    }
                 } catch (RuntimeException e) {
                     LOG.error("Demo proposal {} could not be set up", demo.proposal().number(), e);
                 }
@@ -101,6 +111,17 @@ class DemoProposals {
             complete(next, answers(demo, next.getTaskDefinitionKey(), visits.get(next.getTaskDefinitionKey())));
         }
         LOG.warn("Demo proposal {} did not reach {} within {} steps", number, demo.stopAt(), MAX_STEPS);
+    }
+
+    private void requestExtension(DemoCase demo) {
+        identity.setAuthentication("office", List.of("office"));
+        try {
+            runtime.startProcessInstanceByKey("proposal-extension", Map.of("number", demo.proposal().number(),
+                    "requestedBy", demo.extension().requestedBy(), "requestedDue", demo.extension().requestedDue(),
+                    "extensionReason", demo.extension().reason()));
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private void complete(Task task, Map<String, Object> answers) {

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.deadline.DeadlineWatches;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProposalProcesses;
 import com.proposaldesk.process.ProcessVariables;
@@ -26,9 +27,11 @@ public class ProposalRegistrationListener implements ExecutionListener {
     private final RegistrationValidator validator;
     private final ProposalRegistrationService registration;
     private final ProposalRepository proposals;
+    private final DeadlineWatches watches;
 
     public ProposalRegistrationListener(RegistrationValidator validator, ProposalRegistrationService registration,
-            ProposalRepository proposals) {
+            ProposalRepository proposals, DeadlineWatches watches) {
+        this.watches = watches;
         this.validator = validator;
         this.registration = registration;
         this.proposals = proposals;
@@ -57,6 +60,7 @@ public class ProposalRegistrationListener implements ExecutionListener {
         }
         Proposal proposal = registration.store(validated);
         proposals.linkProcess(proposal.number(), execution.getProcessInstanceId());
+        watches.watchAnswer(proposal);
         for (String field : FORM_FIELDS) {
             execution.removeVariable(field);
         }

@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.proposaldesk.deadline.DeadlineCase;
 import com.proposaldesk.deadline.DeadlinePolicy;
+import com.proposaldesk.deadline.DeadlineWatches;
 import com.proposaldesk.process.ProposalProcesses;
 
 /** Registers a proposal and starts its process, all in one transaction. */
@@ -14,11 +15,13 @@ public class ProposalRegistrationService {
 
     private final RegistrationValidator validator;
     private final ProposalRepository proposals;
+    private final DeadlineWatches watches;
     private final ProposalProcesses processes;
     private final DeadlinePolicy deadlines;
 
     public ProposalRegistrationService(RegistrationValidator validator, ProposalRepository proposals,
-            ProposalProcesses processes, DeadlinePolicy deadlines) {
+            ProposalProcesses processes, DeadlinePolicy deadlines, DeadlineWatches watches) {
+        this.watches = watches;
         this.validator = validator;
         this.proposals = proposals;
         this.processes = processes;
@@ -29,6 +32,7 @@ public class ProposalRegistrationService {
     public Proposal register(RegistrationRequest request) {
         Proposal proposal = store(validator.validate(request));
         proposals.linkProcess(proposal.number(), processes.start(proposal));
+        watches.watchAnswer(proposal);
         return proposals.get(proposal.number());
     }
 

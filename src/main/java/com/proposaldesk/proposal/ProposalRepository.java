@@ -126,6 +126,10 @@ public class ProposalRepository {
         }
     }
 
+    public void extendAnswer(String number, LocalDate newDue) {
+        update(number, "answer_due = ?", Date.valueOf(newDue));
+    }
+
     public void setClassification(String number, String classification) {
         update(number, "reply_classification = ?", classification);
     }

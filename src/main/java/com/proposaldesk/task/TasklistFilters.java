@@ -20,6 +20,8 @@ public class TasklistFilters {
     public static final String MY_TASKS = "我的待办";
     public static final String DEPARTMENT_TASKS = "本处室待办";
     public static final String KEY_PROPOSALS = "重点提案";
+    public static final String DUE_SOON = "即将到期";
+    public static final String OVERDUE = "已超期";
 
     private static final List<Map<String, String>> COLUMNS = List.of(
             Map.of("name", ProcessVariables.PROPOSAL_NUMBER, "label", "提案编号"),
@@ -41,6 +43,11 @@ public class TasklistFilters {
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
         create(KEY_PROPOSALS, "重点提案的全部待办", 30, "#c0392b",
                 tasks.createTaskQuery().processVariableValueEquals(ProcessVariables.KEY_PROPOSAL, true));
+        create(DUE_SOON, "本人所在处室 7 天内（约 5 个工作日）到期、尚未超期的待办", 40, "#d68910",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
+        create(OVERDUE, "全部已超过办理时限的待办（督办）", 50, "#922b21",
+                tasks.createTaskQuery().dueBeforeExpression("${now()}"));
     }
 
     private void create(String name, String description, int priority, String color, TaskQuery query) {

@@ -66,7 +66,8 @@ class DemoDataTest {
             assertThat(identity.createUserQuery().memberOfGroup(group).count()).as(group).isPositive();
         }
         assertThat(identity.checkPassword("office", "demo")).isTrue();
-        for (String name : List.of(TasklistFilters.MY_TASKS, TasklistFilters.DEPARTMENT_TASKS, TasklistFilters.KEY_PROPOSALS)) {
+        for (String name : List.of(TasklistFilters.MY_TASKS, TasklistFilters.DEPARTMENT_TASKS, TasklistFilters.KEY_PROPOSALS,
+                TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE)) {
             assertThat(filters.createFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
         }
     }

@@ -88,7 +88,8 @@ class ProposalCoHandlingProcessTest {
                 .isWaitingAtExactly(TASK_SIGN_FOR);
         assertThat(task()).hasName("签收").hasCandidateGroup("office");
         assertThat(pi).variables().containsEntry("role", "CO_HANDLING").containsEntry("externalCoUnits", List.of());
-        Assertions.assertThat(proposal(number).answerDue()).isEqualTo(LocalDate.of(2025, 5, 10)); // one month for 会办
+        // one month for 会办: 10 May 2025 is a Saturday, so the next working day
+        Assertions.assertThat(proposal(number).answerDue()).isEqualTo(LocalDate.of(2025, 5, 12));
         steps.complete(OFFICE, task(), form("signedOn", "2025-04-11"));
         Assertions.assertThat(proposal(number).signedOn()).isEqualTo(LocalDate.of(2025, 4, 11));
 
