@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.proposaldesk.proposal.DuplicateProposalException;
 import com.proposaldesk.proposal.ProposalNotFoundException;
+import com.proposaldesk.reminder.ReminderNotSentException;
+import com.proposaldesk.security.ForbiddenException;
 import com.proposaldesk.task.FieldProblem;
 import com.proposaldesk.task.RejectedInputMapper;
 import com.proposaldesk.task.TaskInputRejectedException;
@@ -44,6 +46,22 @@ public class ApiErrors {
     @ExceptionHandler(ProposalNotFoundException.class)
     ResponseEntity<ErrorBody> notFound(ProposalNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ErrorBody> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ErrorBody> forbidden(ForbiddenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(ReminderNotSentException.class)
+    ResponseEntity<ErrorBody> mailServerDown(ReminderNotSentException e) {
+        LOG.warn("Mail not sent: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(AuthorizationException.class)

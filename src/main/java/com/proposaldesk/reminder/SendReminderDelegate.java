@@ -1,0 +1,65 @@
+package com.proposaldesk.reminder;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A reminder as a BPMN service task: {@code camunda:delegateExpression="${sendReminder}"} with
+ * {@code camunda:asyncBefore="true"} and a retry cycle such as {@code R5/PT5M}, so that an SMTP failure fails the job,
+ * is retried, and ends in an incident that Cockpit's "retry" resolves once the server is back. Each mail goes out
+ * once however often the job runs (see {@link ReminderMailer}).
+ *
+ * <p>Inputs are described in {@link ReminderInputs}: {@code reminderKind}, {@code reminderTaskId} or
+ * {@code reminderTaskKey}, {@code reminderRecipients}, {@code reminderDueDate}, {@code reminderDaysLeft},
+ * {@code reminderOccurrence}; the proposal is the {@code proposalNumber} variable. With a task key, every open task of
+ * that user task in this process instance is reminded; without recipients, the task's assignee, else its candidates.
+ * A reminder about a task that is no longer open is dropped.
+ */
+@Component("sendReminder")
+public class SendReminderDelegate implements JavaDelegate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SendReminderDelegate.class);
+
+    private final ReminderMailer mailer;
+    private final TaskService tasks;
+    private final TaskRecipients taskRecipients;
+
+    public SendReminderDelegate(ReminderMailer mailer, TaskService tasks, TaskRecipients taskRecipients) {
+        this.mailer = mailer;
+        this.tasks = tasks;
+        this.taskRecipients = taskRecipients;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReminderInputs in = ReminderInputs.of(execution);
+        if (in.taskId() == null && in.taskKey() == null) {
+            mailer.send(new Reminder(in.kind(), in.proposalNumber(), null, null, in.dueDate(), in.daysLeft(),
+                    in.occurrenceFor(in.dueDate()), in.recipients()));
+            return;
+        }
+        List<Task> open = in.taskId() != null
+                ? tasks.createTaskQuery().taskId(in.taskId()).list()
+                : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                        .taskDefinitionKey(in.taskKey()).list();
+        if (open.isEmpty()) {
+            LOG.info("{} reminder dropped: task {} is no longer open in process instance {}", in.kind(),
+                    in.taskId() != null ? in.taskId() : in.taskKey(), execution.getProcessInstanceId());
+            return;
+        }
+        for (Task task : open) {
+            LocalDate due = in.dueDate() != null ? in.dueDate() : ReminderInputs.localDate(task.getDueDate());
+            List<String> recipients = in.recipients().isEmpty() ? taskRecipients.of(task) : in.recipients();
+            mailer.send(new Reminder(in.kind(), in.proposalNumber(), task.getId(), task.getName(), due, in.daysLeft(),
+                    in.occurrenceFor(due), recipients));
+        }
+    }
+}
