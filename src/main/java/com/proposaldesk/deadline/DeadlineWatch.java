@@ -50,15 +50,16 @@ public class DeadlineWatch {
 
     /** The timer's due date: the next occurrence, or now for the latest one already due. */
     public Date nextReminderAt(DelegateExecution execution) {
-        DeadlineCase kind = caseOf(execution);
-        LocalDate due = dueDate(execution);
-        int index = index(execution);
+        Schedule schedule = schedule(execution);
         LocalDate today = clock.today();
-        while (!occurrence(kind, due, index + 1).date().isAfter(today)) {
+        int index = index(execution);
+        LocalDate date = schedule.dateOf(index);
+        for (LocalDate next = schedule.after(index, date); !next.isAfter(today); next = schedule.after(index, date)) {
             index++;
+            date = next;
         }
         execution.setVariable(REMINDER_INDEX, index);
-        Date at = clock.at(occurrence(kind, due, index).date(), SEND_AT);
+        Date at = clock.at(date, SEND_AT);
         Date now = clock.now();
         return at.before(now) ? now : at;
     }
@@ -80,18 +81,46 @@ public class DeadlineWatch {
     }
 
     Occurrence occurrence(DeadlineCase kind, LocalDate due, int index) {
-        List<LocalDate> before = policy.reminderDates(kind, due).stream().filter(d -> d.isBefore(due)).toList();
-        if (index < before.size()) {
-            return new Occurrence(index, Kind.REMINDER_BEFORE, before.get(index));
+        Schedule schedule = new Schedule(kind, due);
+        return new Occurrence(index, schedule.kindOf(index), schedule.dateOf(index));
+    }
+
+    private Schedule schedule(DelegateExecution execution) {
+        return new Schedule(caseOf(execution), dueDate(execution));
+    }
+
+    /** Occurrence i: the reminders before the deadline, then the deadline itself, then escalations. */
+    private final class Schedule {
+
+        private final DeadlineCase kind;
+        private final LocalDate due;
+        private final List<LocalDate> before;
+
+        Schedule(DeadlineCase kind, LocalDate due) {
+            this.kind = kind;
+            this.due = due;
+            this.before = policy.reminderDates(kind, due).stream().filter(d -> d.isBefore(due)).toList();
         }
-        if (index == before.size()) {
-            return new Occurrence(index, Kind.DUE_TODAY, due);
+
+        Kind kindOf(int index) {
+            return index < before.size() ? Kind.REMINDER_BEFORE : index == before.size() ? Kind.DUE_TODAY : Kind.ESCALATION;
         }
-        LocalDate escalation = due;
-        for (int round = before.size(); round < index; round++) {
-            escalation = policy.nextEscalation(kind, due, escalation);
+
+        LocalDate dateOf(int index) {
+            LocalDate date = index < before.size() ? before.get(index) : due;
+            for (int i = Math.max(index, before.size()); i > before.size(); i--) {
+                date = policy.nextEscalation(kind, due, date);
+            }
+            return date;
         }
-        return new Occurrence(index, Kind.ESCALATION, escalation);
+
+        /** The date of occurrence {@code index + 1}, given that occurrence {@code index} falls on {@code date}. */
+        LocalDate after(int index, LocalDate date) {
+            if (index + 1 < before.size()) {
+                return before.get(index + 1);
+            }
+            return index + 1 == before.size() ? due : policy.nextEscalation(kind, due, date);
+        }
     }
 
     DeadlineCase caseOf(DelegateExecution execution) {

@@ -1,5 +1,6 @@
 package com.proposaldesk.security;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,13 +15,31 @@ import org.springframework.context.annotation.Configuration;
 public class RestAuthentication {
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(ProcessEngine engine) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new ThisEngineAuthenticationFilter(engine));
         registration.setName("proposal-desk-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*", "/api/*");
         return registration;
+    }
+
+    /**
+     * Authenticates against this application's engine rather than whichever engine the JVM-wide registry
+     * holds under the name "default" (several application contexts in one JVM, as in tests, each register one).
+     */
+    static class ThisEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+
+        private final ProcessEngine engine;
+
+        ThisEngineAuthenticationFilter(ProcessEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        protected ProcessEngine getAddressedEngine(String engineName) {
+            return engine;
+        }
     }
 }
