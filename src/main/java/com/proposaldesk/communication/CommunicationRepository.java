@@ -4,9 +4,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Records of contact with members (沟通记录). */
@@ -39,5 +42,37 @@ public class CommunicationRepository {
     public int count(long proposalId, CommunicationStage stage) {
         return jdbc.sql("SELECT COUNT(*) FROM pd_communication WHERE proposal_id = ? AND stage = ?")
                 .params(proposalId, stage.name()).query(Integer.class).single();
+    }
+
+    /** A contact outside any proposal (stage LIAISON); returns its id. */
+    public long recordLiaison(long memberId, LocalDate date, ContactWay way, String participants, String memberView,
+            String summary, String userId) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO pd_communication (proposal_id, member_id, stage, contact_date, way, participants, member_view, summary,
+                       recorded_by, recorded_at)
+                VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(memberId, CommunicationStage.LIAISON.name(), Date.valueOf(date), way.name(), participants, memberView,
+                        summary, userId, Timestamp.valueOf(LocalDateTime.now()))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Every record of contact with the member, about a proposal or not, latest first. */
+    public List<CommunicationRecord> forMember(long memberId) {
+        return jdbc.sql("""
+                SELECT c.*, p.number, p.title FROM pd_communication c LEFT JOIN pd_proposal p ON p.id = c.proposal_id
+                WHERE c.member_id = ? ORDER BY c.contact_date DESC, c.id DESC""")
+                .param(memberId)
+                .query((rs, row) -> {
+                    CommunicationStage stage = CommunicationStage.valueOf(rs.getString("stage"));
+                    ContactWay way = ContactWay.valueOf(rs.getString("way"));
+                    return new CommunicationRecord(rs.getLong("id"), rs.getLong("member_id"), rs.getString("number"),
+                            rs.getString("title"), stage.name(), stage.label(), rs.getDate("contact_date").toLocalDate(),
+                            way.name(), way.label(), rs.getString("participants"), rs.getString("summary"),
+                            rs.getString("member_view"), rs.getString("recorded_by"),
+                            rs.getTimestamp("recorded_at").toLocalDateTime());
+                })
+                .list();
     }
 }

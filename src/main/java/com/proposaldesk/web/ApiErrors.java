@@ -13,8 +13,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.proposaldesk.member.DuplicateMemberException;
+import com.proposaldesk.member.MemberNotFoundException;
 import com.proposaldesk.proposal.DuplicateProposalException;
 import com.proposaldesk.proposal.ProposalNotFoundException;
 import com.proposaldesk.reminder.ReminderNotSentException;
@@ -62,6 +65,23 @@ public class ApiErrors {
     ResponseEntity<ErrorBody> mailServerDown(ReminderNotSentException e) {
         LOG.warn("Mail not sent: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(MemberNotFoundException.class)
+    ResponseEntity<ErrorBody> memberNotFound(MemberNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(DuplicateMemberException.class)
+    ResponseEntity<ErrorBody> duplicateMember(DuplicateMemberException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(new ErrorBody(e.getMessage(), List.of(new FieldProblem("name", e.getMessage()))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> parameterType(MethodArgumentTypeMismatchException e) {
+        String message = "参数 " + e.getName() + " 的值“" + e.getValue() + "”格式不正确";
+        return ResponseEntity.badRequest().body(new ErrorBody(message, List.of(new FieldProblem(e.getName(), message))));
     }
 
     @ExceptionHandler(AuthorizationException.class)

@@ -1,0 +1,75 @@
+package com.proposaldesk.member;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.proposaldesk.task.FieldProblem;
+import com.proposaldesk.task.TaskInputRejectedException;
+
+@RestController
+@RequestMapping("/api/members")
+public class MemberController {
+
+    private final MemberRegistry registry;
+    private final MemberCoverageQuery coverage;
+
+    public MemberController(MemberRegistry registry, MemberCoverageQuery coverage) {
+        this.registry = registry;
+        this.coverage = coverage;
+    }
+
+    /** Filter by district and liaison department; {@code uncontacted=true} keeps those not contacted in {@code year}. */
+    @GetMapping
+    public List<MemberProfile> list(@RequestParam(required = false) String district,
+            @RequestParam(required = false) String department, @RequestParam(defaultValue = "false") boolean uncontacted,
+            @RequestParam(required = false) Integer year) {
+        return registry.search(blankToNull(district), blankToNull(department), uncontacted ? year(year) : null);
+    }
+
+    @GetMapping("/coverage")
+    public MemberCoverage coverage(@RequestParam(required = false) Integer year) {
+        return coverage.of(year(year));
+    }
+
+    @GetMapping("/{id}")
+    public MemberProfile get(@PathVariable long id) {
+        return registry.get(id);
+    }
+
+    @PostMapping
+    public ResponseEntity<MemberProfile> create(@RequestBody MemberRequest request) {
+        MemberProfile member = registry.create(request);
+        return ResponseEntity.created(URI.create("/api/members/" + member.id())).body(member);
+    }
+
+    @PutMapping("/{id}")
+    public MemberProfile update(@PathVariable long id, @RequestBody MemberRequest request) {
+        return registry.update(id, request);
+    }
+
+    /** The current year when none is given; years outside any plausible term are refused. */
+    private static int year(Integer year) {
+        if (year == null) {
+            return LocalDate.now().getYear();
+        }
+        if (year < 1949 || year > 2100) {
+            throw new TaskInputRejectedException(List.of(new FieldProblem("year", "年份 " + year + " 无效，例如 2023")));
+        }
+        return year;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
