@@ -3,6 +3,7 @@ package com.proposaldesk.security;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 public class RestAuthentication {
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(ProcessEngine engine) {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(ObjectProvider<ProcessEngine> engine) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ThisEngineAuthenticationFilter(engine));
         registration.setName("proposal-desk-rest-authentication");
@@ -31,15 +32,16 @@ public class RestAuthentication {
      */
     static class ThisEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
-        private final ProcessEngine engine;
+        private final ObjectProvider<ProcessEngine> engine;
 
-        ThisEngineAuthenticationFilter(ProcessEngine engine) {
+        /** The engine is looked up on the first request: filters are created before the database is migrated. */
+        ThisEngineAuthenticationFilter(ObjectProvider<ProcessEngine> engine) {
             this.engine = engine;
         }
 
         @Override
         protected ProcessEngine getAddressedEngine(String engineName) {
-            return engine;
+            return engine.getObject();
         }
     }
 }

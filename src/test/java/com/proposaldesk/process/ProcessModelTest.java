@@ -94,7 +94,7 @@ class ProcessModelTest {
             }
         }
         assertThat(MODELS.keySet()).containsExactlyInAnyOrder("proposal-handling.bpmn", "proposal-co-handling.bpmn",
-                "proposal-extension.bpmn", "deadline-watch.bpmn", "supervision-digest.bpmn");
+                "proposal-extension.bpmn", "deadline-watch.bpmn", "supervision-digest.bpmn", "assignment-dispute.bpmn");
         assertThat(FORMS_BY_ID).isNotEmpty();
     }
 
@@ -121,7 +121,7 @@ class ProcessModelTest {
             }
         }
         softly.assertAll();
-        assertThat(checked).as("user tasks of handling, co-handling and extension").isEqualTo(15 + 8 + 1);
+        assertThat(checked).as("user tasks of handling, co-handling, extension and dispute").isEqualTo(15 + 8 + 1 + 1);
     }
 
     @Test
@@ -185,6 +185,7 @@ class ProcessModelTest {
             model.getModelElementsByType(UserTask.class).forEach(task -> referenced.add(task.getCamundaFormRef()));
             model.getModelElementsByType(StartEvent.class).forEach(start -> referenced.add(start.getCamundaFormRef()));
         }
+        referenced.remove(null); // timer-started models have no start form
         assertThat(FORMS_BY_ID.keySet()).containsExactlyInAnyOrderElementsOf(referenced);
         FORM_FILES.forEach((id, file) -> assertThat(file.getFileName().toString()).isEqualTo(id + ".form"));
     }

@@ -1,0 +1,133 @@
+package com.proposaldesk.assignment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import com.proposaldesk.department.Department;
+import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.process.ProcessVariables;
+import com.proposaldesk.proposal.Proposal;
+import com.proposaldesk.proposal.ProposalRepository;
+import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.TaskForm;
+import com.proposaldesk.task.TaskFormContext;
+
+/**
+ * 处理分派异议: the office insists on the assignment or re-assigns the proposal; a re-assignment moves the
+ * proposal's open tasks from the old department's groups to the new one's, and its later tasks follow.
+ */
+@Component
+public class DisputeResolutionForm implements TaskForm {
+
+    public static final String TASK = "Task_ResolveDispute";
+
+    enum Outcome { REASSIGN, INSIST }
+
+    private final ProposalRepository proposals;
+    private final DepartmentRepository departments;
+    private final AssignmentRepository assignments;
+    private final DisputeRepository disputes;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    public DisputeResolutionForm(ProposalRepository proposals, DepartmentRepository departments, AssignmentRepository assignments,
+            DisputeRepository disputes, RuntimeService runtime, TaskService tasks) {
+        this.proposals = proposals;
+        this.departments = departments;
+        this.assignments = assignments;
+        this.disputes = disputes;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public Set<String> tasks() {
+        return Set.of(TASK);
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of("disputeOutcome", "newLeadDepartmentCode", "newAssistingDepartmentCodes", "resolutionNote");
+    }
+
+    @Override
+    public void prepare(TaskFormContext context) {
+        DisputeRepository.Dispute dispute = disputes.get(disputeId(context));
+        context.show("disputeText", departments.nameOf(dispute.department()) + "（" + dispute.raisedBy() + "）认为不应由本处室主办。理由："
+                + dispute.reason());
+        context.showJson("departmentOptions", departments.active().stream()
+                .map(d -> Map.of("label", d.name(), "value", d.code())).toList());
+        context.showJson("newAssistingDepartmentCodes", List.of());
+    }
+
+    @Override
+    public void submit(TaskFormContext context) {
+        Proposal proposal = proposals.get(context.proposalNumber());
+        FormInput in = context.input();
+        Outcome outcome = in.requiredChoice("disputeOutcome", "处理意见", Outcome.class);
+        String note = in.requiredText("resolutionNote", "处理说明", 4000);
+        String newLead = null;
+        List<String> assisting = new ArrayList<>();
+        if (outcome == Outcome.REASSIGN) {
+            newLead = in.requiredText("newLeadDepartmentCode", "重新分派的主办处室");
+            if (newLead != null && departments.find(newLead).filter(Department::active).isEmpty()) {
+                in.problem("newLeadDepartmentCode", "主办处室“" + newLead + "”不存在");
+            } else if (newLead != null && newLead.equals(proposal.leadDepartment())) {
+                in.problem("newLeadDepartmentCode", "重新分派的主办处室与原主办处室相同；如维持原分派请选择“维持原分派”");
+            }
+            Set<String> codes = new LinkedHashSet<>();
+            for (String code : in.list("newAssistingDepartmentCodes", "重新分派的协办处室")) {
+                if (departments.find(code).filter(Department::active).isEmpty()) {
+                    in.problem("newAssistingDepartmentCodes", "协办处室“" + code + "”不存在");
+                } else if (!code.equals(newLead)) {
+                    codes.add(code);
+                }
+            }
+            assisting.addAll(codes);
+        }
+        in.check();
+        disputes.resolve(disputeId(context), outcome.name(), newLead, outcome == Outcome.REASSIGN ? assisting : null, note,
+                context.userId());
+        if (outcome == Outcome.REASSIGN) {
+            reassign(proposal, newLead, assisting, note, context.userId());
+        }
+        context.route("disputeReassigned", outcome == Outcome.REASSIGN);
+    }
+
+    private void reassign(Proposal proposal, String newLead, List<String> assisting, String note, String userId) {
+        String oldLead = proposal.leadDepartment();
+        assignments.record(proposal.id(), newLead, assisting, null, null, "因分派异议重新分派：" + note, userId);
+        proposals.assign(proposal.number(), newLead, assisting);
+        String processId = proposal.processInstanceId();
+        runtime.setVariable(processId, ProcessVariables.LEAD_DEPARTMENT, newLead);
+        runtime.setVariable(processId, ProcessVariables.ASSISTING_DEPARTMENTS, new ArrayList<>(assisting));
+        runtime.setVariable(processId, ProcessVariables.LEADER_GROUP, departments.find(newLead).orElseThrow().leaderGroup());
+        Map<String, String> moves = Map.of("dept-" + oldLead, "dept-" + newLead, "head-" + oldLead, "head-" + newLead);
+        for (Task task : tasks.createTaskQuery().processInstanceId(processId).list()) {
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                String to = link.getGroupId() == null ? null : moves.get(link.getGroupId());
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && to != null) {
+                    tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
+                    tasks.addCandidateGroup(task.getId(), to);
+                    if (task.getAssignee() != null) {
+                        tasks.setAssignee(task.getId(), null);
+                    }
+                }
+            }
+        }
+    }
+
+    private static long disputeId(TaskFormContext context) {
+        return ((Number) context.variable(DisputeRequestListener.DISPUTE_ID)).longValue();
+    }
+}
