@@ -14,6 +14,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -77,8 +79,14 @@ class ProposalApiTest {
 
     DomainRows rows;
 
+    @Autowired
+    ProcessEngine engine;
+
     @BeforeEach
     void createUserOfTheOffice() {
+        // the engine's REST resources look their engine up by name in a JVM-wide registry, which holds the
+        // engine of whichever test context started last: point it at this context's engine
+        ProcessEngines.registerProcessEngine(engine);
         rows = new DomainRows(jdbc);
         if (identity.createGroupQuery().groupId("office").count() == 0) {
             Group office = identity.newGroup("office");
