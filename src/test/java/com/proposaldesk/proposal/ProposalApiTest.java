@@ -14,6 +14,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -59,6 +61,8 @@ class ProposalApiTest {
     @Autowired
     ObjectMapper json;
     @Autowired
+    ProcessEngine engine;
+    @Autowired
     IdentityService identity;
     @Autowired
     RuntimeService runtime;
@@ -79,6 +83,8 @@ class ProposalApiTest {
 
     @BeforeEach
     void createUserOfTheOffice() {
+        // the REST authentication finds its engine in a JVM-wide registry, where the context started last wins
+        ProcessEngines.registerProcessEngine(engine);
         rows = new DomainRows(jdbc);
         if (identity.createGroupQuery().groupId("office").count() == 0) {
             Group office = identity.newGroup("office");
