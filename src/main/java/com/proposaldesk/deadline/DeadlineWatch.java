@@ -52,20 +52,37 @@ public class DeadlineWatch {
     public Date nextReminderAt(DelegateExecution execution) {
         DeadlineCase kind = caseOf(execution);
         LocalDate due = dueDate(execution);
-        int index = index(execution);
-        LocalDate today = clock.today();
-        while (!occurrence(kind, due, index + 1).date().isAfter(today)) {
-            index++;
-        }
+        int index = latestDue(kind, due, index(execution));
         execution.setVariable(REMINDER_INDEX, index);
         Date at = clock.at(occurrence(kind, due, index).date(), SEND_AT);
         Date now = clock.now();
         return at.before(now) ? now : at;
     }
 
-    /** The occurrence the watch stands at now. */
+    /**
+     * The occurrence to send now: the one the watch stands at, or the latest one due by today when the timer fired
+     * late (the application was down), so that the missed ones are skipped.
+     */
     public Occurrence current(DelegateExecution execution) {
-        return occurrence(caseOf(execution), dueDate(execution), index(execution));
+        DeadlineCase kind = caseOf(execution);
+        LocalDate due = dueDate(execution);
+        return occurrence(kind, due, latestDue(kind, due, index(execution)));
+    }
+
+    /**
+     * From {@code index} on, the index of the latest occurrence whose day has come. Steps from one occurrence to the
+     * next, so that a deadline escalated for years (a proposal registered late) costs one pass, not one per round.
+     */
+    private int latestDue(DeadlineCase kind, LocalDate due, int index) {
+        LocalDate today = clock.today();
+        Occurrence next = occurrence(kind, due, index + 1);
+        while (!next.date().isAfter(today)) {
+            index = next.index();
+            next = next.kind() == Kind.ESCALATION
+                    ? new Occurrence(index + 1, Kind.ESCALATION, policy.escalationAfter(kind, next.date()))
+                    : occurrence(kind, due, index + 1);
+        }
+        return index;
     }
 
     /** Whether the watched work is still to be done: the task exists, or the proposal is not answered yet. */
@@ -89,7 +106,7 @@ public class DeadlineWatch {
         }
         LocalDate escalation = due;
         for (int round = before.size(); round < index; round++) {
-            escalation = policy.nextEscalation(kind, due, escalation);
+            escalation = policy.escalationAfter(kind, escalation);
         }
         return new Occurrence(index, Kind.ESCALATION, escalation);
     }
