@@ -72,6 +72,11 @@ public class DeadlinePolicy {
                 .distinct().sorted().toList();
     }
 
+    /** The escalation day one interval after {@code escalation} (the deadline itself for the first escalation). */
+    public LocalDate escalationAfter(DeadlineCase proposal, LocalDate escalation) {
+        return limitsFor(proposal).escalationInterval().after(escalation, calendar, new CalendarWarnings());
+    }
+
     /** The first escalation day of an overdue deadline after {@code after}: every interval past the deadline. */
     public LocalDate nextEscalation(DeadlineCase proposal, LocalDate due, LocalDate after) {
         TimeLimit interval = limitsFor(proposal).escalationInterval();

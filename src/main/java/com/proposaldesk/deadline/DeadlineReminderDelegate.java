@@ -70,9 +70,10 @@ public class DeadlineReminderDelegate implements JavaDelegate {
             recipients.add("office");
         }
         LocalDate due = DeadlineWatch.dueDate(execution);
-        mailer.send(new Reminder(kindOf(occurrence.kind()), proposal.number(), taskId,
+        int daysLeft = calendar.workingDaysBetween(clock.today(), due);
+        mailer.send(new Reminder(kindOf(occurrence.kind(), daysLeft), proposal.number(), taskId,
                 (String) execution.getVariable(DeadlineWatch.WATCHED_TASK_NAME), due,
-                calendar.workingDaysBetween(clock.today(), due), due + "#" + occurrence.index(), new ArrayList<>(recipients)));
+                daysLeft, due + "#" + occurrence.index(), new ArrayList<>(recipients)));
         execution.setVariable(DeadlineWatch.REMINDER_INDEX, occurrence.index() + 1);
     }
 
@@ -92,10 +93,11 @@ public class DeadlineReminderDelegate implements JavaDelegate {
                 .map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId()).toList();
     }
 
-    private static MailKind kindOf(DeadlineWatch.Kind kind) {
+    /** The day's notice sent after the day (the watch started, or its timer fired, late) is an overdue notice. */
+    private static MailKind kindOf(DeadlineWatch.Kind kind, int daysLeft) {
         return switch (kind) {
             case REMINDER_BEFORE -> MailKind.REMINDER_BEFORE;
-            case DUE_TODAY -> MailKind.DUE_TODAY;
+            case DUE_TODAY -> daysLeft < 0 ? MailKind.OVERDUE : MailKind.DUE_TODAY;
             case ESCALATION -> MailKind.ESCALATION;
         };
     }

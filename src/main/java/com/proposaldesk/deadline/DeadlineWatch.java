@@ -50,23 +50,39 @@ public class DeadlineWatch {
 
     /** The timer's due date: the next occurrence, or now for the latest one already due. */
     public Date nextReminderAt(DelegateExecution execution) {
-        Schedule schedule = schedule(execution);
-        LocalDate today = clock.today();
-        int index = index(execution);
-        LocalDate date = schedule.dateOf(index);
-        for (LocalDate next = schedule.after(index, date); !next.isAfter(today); next = schedule.after(index, date)) {
-            index++;
-            date = next;
-        }
+        DeadlineCase kind = caseOf(execution);
+        LocalDate due = dueDate(execution);
+        int index = latestDue(kind, due, index(execution));
         execution.setVariable(REMINDER_INDEX, index);
-        Date at = clock.at(date, SEND_AT);
+        Date at = clock.at(occurrence(kind, due, index).date(), SEND_AT);
         Date now = clock.now();
         return at.before(now) ? now : at;
     }
 
-    /** The occurrence the watch stands at now. */
+    /**
+     * The occurrence to send now: the one the watch stands at, or the latest one due by today when the timer fired
+     * late (the application was down), so that the missed ones are skipped.
+     */
     public Occurrence current(DelegateExecution execution) {
-        return occurrence(caseOf(execution), dueDate(execution), index(execution));
+        DeadlineCase kind = caseOf(execution);
+        LocalDate due = dueDate(execution);
+        return occurrence(kind, due, latestDue(kind, due, index(execution)));
+    }
+
+    /**
+     * From {@code index} on, the index of the latest occurrence whose day has come. Steps from one occurrence to the
+     * next, so that a deadline escalated for years (a proposal registered late) costs one pass, not one per round.
+     */
+    private int latestDue(DeadlineCase kind, LocalDate due, int index) {
+        LocalDate today = clock.today();
+        Occurrence next = occurrence(kind, due, index + 1);
+        while (!next.date().isAfter(today)) {
+            index = next.index();
+            next = next.kind() == Kind.ESCALATION
+                    ? new Occurrence(index + 1, Kind.ESCALATION, policy.escalationAfter(kind, next.date()))
+                    : occurrence(kind, due, index + 1);
+        }
+        return index;
     }
 
     /** Whether the watched work is still to be done: the task exists, or the proposal is not answered yet. */
@@ -81,46 +97,18 @@ public class DeadlineWatch {
     }
 
     Occurrence occurrence(DeadlineCase kind, LocalDate due, int index) {
-        Schedule schedule = new Schedule(kind, due);
-        return new Occurrence(index, schedule.kindOf(index), schedule.dateOf(index));
-    }
-
-    private Schedule schedule(DelegateExecution execution) {
-        return new Schedule(caseOf(execution), dueDate(execution));
-    }
-
-    /** Occurrence i: the reminders before the deadline, then the deadline itself, then escalations. */
-    private final class Schedule {
-
-        private final DeadlineCase kind;
-        private final LocalDate due;
-        private final List<LocalDate> before;
-
-        Schedule(DeadlineCase kind, LocalDate due) {
-            this.kind = kind;
-            this.due = due;
-            this.before = policy.reminderDates(kind, due).stream().filter(d -> d.isBefore(due)).toList();
+        List<LocalDate> before = policy.reminderDates(kind, due).stream().filter(d -> d.isBefore(due)).toList();
+        if (index < before.size()) {
+            return new Occurrence(index, Kind.REMINDER_BEFORE, before.get(index));
         }
-
-        Kind kindOf(int index) {
-            return index < before.size() ? Kind.REMINDER_BEFORE : index == before.size() ? Kind.DUE_TODAY : Kind.ESCALATION;
+        if (index == before.size()) {
+            return new Occurrence(index, Kind.DUE_TODAY, due);
         }
-
-        LocalDate dateOf(int index) {
-            LocalDate date = index < before.size() ? before.get(index) : due;
-            for (int i = Math.max(index, before.size()); i > before.size(); i--) {
-                date = policy.nextEscalation(kind, due, date);
-            }
-            return date;
+        LocalDate escalation = due;
+        for (int round = before.size(); round < index; round++) {
+            escalation = policy.escalationAfter(kind, escalation);
         }
-
-        /** The date of occurrence {@code index + 1}, given that occurrence {@code index} falls on {@code date}. */
-        LocalDate after(int index, LocalDate date) {
-            if (index + 1 < before.size()) {
-                return before.get(index + 1);
-            }
-            return index + 1 == before.size() ? due : policy.nextEscalation(kind, due, date);
-        }
+        return new Occurrence(index, Kind.ESCALATION, escalation);
     }
 
     DeadlineCase caseOf(DelegateExecution execution) {

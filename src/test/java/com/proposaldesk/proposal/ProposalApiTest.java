@@ -61,6 +61,8 @@ class ProposalApiTest {
     @Autowired
     ObjectMapper json;
     @Autowired
+    ProcessEngine engine;
+    @Autowired
     IdentityService identity;
     @Autowired
     RuntimeService runtime;
@@ -78,9 +80,6 @@ class ProposalApiTest {
     JdbcClient jdbc;
 
     DomainRows rows;
-
-    @Autowired
-    ProcessEngine engine;
 
     @BeforeEach
     void createUserOfTheOffice() {

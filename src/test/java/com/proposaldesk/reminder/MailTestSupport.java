@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,17 +33,18 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * One application context for every mail test, sending to a real SMTP server (GreenMail) on a free port that is
- * started afresh, empty, for each test. Tests stop and start it to play an SMTP outage.
+ * started afresh, empty, for each test. Tests stop and start it to play an SMTP outage. Mail tests of other packages
+ * extend it too, so that they share this context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-abstract class MailTestSupport {
+public abstract class MailTestSupport {
 
-    static final int SMTP_PORT = freePort();
-    static final String PASSWORD = "secret";
+    protected static final int SMTP_PORT = freePort();
+    protected static final String PASSWORD = "secret";
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    protected static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -50,23 +53,27 @@ abstract class MailTestSupport {
     }
 
     @Autowired
-    IdentityService identity;
+    protected ProcessEngine engine;
     @Autowired
-    JdbcClient jdbc;
+    protected IdentityService identity;
     @Autowired
-    ProposalRegistrationService registration;
+    protected JdbcClient jdbc;
     @Autowired
-    ProposalRepository proposals;
+    protected ProposalRegistrationService registration;
     @Autowired
-    MailSettings settings;
+    protected ProposalRepository proposals;
+    @Autowired
+    protected MailSettings settings;
 
     @BeforeEach
-    void emptyOutbox() {
+    protected void emptyOutbox() {
+        // the REST authentication finds its engine in a JVM-wide registry, where the context started last wins
+        ProcessEngines.registerProcessEngine(engine);
         jdbc.sql("DELETE FROM pd_mail").update();
     }
 
     /** A user (created once per context) with the given e-mail address, or none when {@code email} is null. */
-    void user(String id, String name, String email, String... groups) {
+    protected void user(String id, String name, String email, String... groups) {
         if (identity.createUserQuery().userId(id).count() > 0) {
             return;
         }
@@ -85,7 +92,7 @@ abstract class MailTestSupport {
     }
 
     /** Registers a proposal (once per context); its process starts at 签收 for the office. */
-    void proposal(String number, String title) {
+    protected void proposal(String number, String title) {
         if (proposals.exists(number)) {
             return;
         }
@@ -94,11 +101,11 @@ abstract class MailTestSupport {
                 List.of("加强日常检查"), "SOLE", false, "2023-04-03", null, List.of()));
     }
 
-    List<MimeMessage> mailsTo(String address) {
+    protected List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
     }
 
-    static List<String> recipients(MimeMessage message) {
+    protected static List<String> recipients(MimeMessage message) {
         try {
             return Arrays.stream(message.getAllRecipients()).map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress()).toList();
         } catch (MessagingException e) {
@@ -107,7 +114,7 @@ abstract class MailTestSupport {
     }
 
     /** The text of the first part of the given type (text/html or text/plain), wherever it sits in the multipart tree. */
-    static String body(Part part, String mimeType) {
+    protected static String body(Part part, String mimeType) {
         try {
             if (part.isMimeType(mimeType)) {
                 return (String) part.getContent();
@@ -130,10 +137,10 @@ abstract class MailTestSupport {
         }
     }
 
-    record Row(String kind, String status, String recipient, String error, int attempts, String requestedBy) {
+    protected record Row(String kind, String status, String recipient, String error, int attempts, String requestedBy) {
     }
 
-    List<Row> outboxRows() {
+    protected List<Row> outboxRows() {
         return jdbc.sql("SELECT kind, status, recipient, error, attempts, requested_by FROM pd_mail ORDER BY id")
                 .query(Row.class).list();
     }
