@@ -56,6 +56,11 @@ public class ApiErrors {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
     }
 
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ErrorBody> badRequest(BadRequestException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ErrorBody> forbidden(ForbiddenException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(e.getMessage(), List.of()));

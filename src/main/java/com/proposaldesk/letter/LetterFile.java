@@ -1,0 +1,5 @@
+package com.proposaldesk.letter;
+
+/** A filled letter ready to download. */
+public record LetterFile(String filename, byte[] content) {
+}

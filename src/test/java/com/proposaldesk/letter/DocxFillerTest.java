@@ -1,0 +1,88 @@
+package com.proposaldesk.letter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+
+import com.proposaldesk.member.Member;
+import com.proposaldesk.proposal.Proposal;
+import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.proposal.ProposalSource;
+import com.proposaldesk.proposal.ProposalStatus;
+
+class DocxFillerTest {
+
+    @Test
+    void placeholdersSplitOverRunsAreReplacedInParagraphsAndTableCells() throws IOException {
+        byte[] template;
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph title = document.createParagraph();
+            // the way Word saves a placeholder that was typed in pieces or spell-checked
+            for (String piece : List.of("标题：$", "{ti", "tle", "}！")) {
+                title.createRun().setText(piece);
+            }
+            document.createParagraph().createRun().setText("${body}");
+            document.createParagraph().createRun().setText("${empty}");
+            document.createParagraph().createRun().setText("结尾");
+            XWPFTable table = document.createTable(1, 2);
+            table.getRow(0).getCell(0).setText("抄送");
+            XWPFParagraph cell = table.getRow(0).getCell(1).getParagraphs().get(0);
+            cell.createRun().setText("${copied");
+            cell.createRun().setText("To}");
+            document.write(out);
+            template = out.toByteArray();
+        }
+
+        byte[] filled = DocxFiller.fill(template,
+                Map.of("title", "关于第1号提案的答复", "body", "第一行\n第二行\n第三行", "empty", "", "copiedTo", "市政协提案委"));
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(filled))) {
+            assertThat(document.getParagraphs()).extracting(XWPFParagraph::getText)
+                    .containsExactly("标题：关于第1号提案的答复！", "第一行", "第二行", "第三行", "结尾");
+            assertThat(document.getTables().get(0).getRow(0).getCell(1).getText()).isEqualTo("市政协提案委");
+            assertThat(new XWPFWordExtractor(document).getText()).doesNotContain("${");
+        }
+    }
+
+    @Test
+    void theShippedTemplatesHaveEveryPlaceholderFilled() throws IOException {
+        LetterTemplates templates = new LetterTemplates(new LetterProperties(null));
+        Map<String, String> values = Map.of("title", "T", "addressee", "A：", "classification", "A类", "body", "B",
+                "commitments", "", "signer", "S", "date", "D", "contact", "C", "copiedTo", "CC", "publish", "公开");
+        for (String name : List.of(LetterTemplates.REPLY_LETTER, LetterTemplates.OPINION_LETTER)) {
+            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(DocxFiller.fill(templates.load(name), values)))) {
+                assertThat(new XWPFWordExtractor(document).getText()).as(name).doesNotContain("${").contains("T", "A：", "签发人：S");
+            }
+        }
+    }
+
+    @Test
+    void titlesFollowTheSessionAndSource() {
+        assertThat(LetterWording.replyTitle(proposal(ProposalSource.CPPCC, "市政协七届三次会议")))
+                .isEqualTo("关于市政协七届三次会议第20230188号提案的答复");
+        assertThat(LetterWording.replyTitle(proposal(ProposalSource.NPC, "市七届人大三次会议")))
+                .isEqualTo("关于市七届人大三次会议第20230188号建议的答复");
+        assertThat(LetterWording.memberAddressee(proposal(ProposalSource.NPC, "市七届人大三次会议"))).isEqualTo("陈建华代表：");
+        assertThat(LetterWording.opinionTitle(proposal(ProposalSource.CPPCC, "市政协七届三次会议")))
+                .isEqualTo("关于第20230188号提案的会办意见");
+        assertThat(LetterWording.date(LocalDate.of(2023, 7, 5))).isEqualTo("2023年7月5日");
+    }
+
+    private static Proposal proposal(ProposalSource source, String session) {
+        Member member = new Member(1L, "陈建华", null, null, null, null);
+        return new Proposal(1, "20230188", source, session, "标题", member, List.of(), List.of(), ProposalRole.SOLE, false,
+                LocalDate.of(2023, 3, 1), null, List.of(), ProposalStatus.HANDLING, "food", List.of(), null, null, null, null,
+                null, null, null, null, null, null, null);
+    }
+}

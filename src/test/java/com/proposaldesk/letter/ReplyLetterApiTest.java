@@ -1,0 +1,207 @@
+package com.proposaldesk.letter;
+
+import static com.proposaldesk.process.ProcessElements.TASK_ASSIGN;
+import static com.proposaldesk.process.ProcessElements.TASK_ASSISTING_OPINION;
+import static com.proposaldesk.process.ProcessElements.TASK_DRAFT_OPINION_LETTER;
+import static com.proposaldesk.process.ProcessElements.TASK_DRAFT_REPLY;
+import static com.proposaldesk.process.ProcessElements.TASK_FORMAL_REPLY;
+import static com.proposaldesk.process.ProcessElements.TASK_REVIEW_DEPT_HEAD;
+import static com.proposaldesk.process.ProcessElements.TASK_REVIEW_OFFICE;
+import static com.proposaldesk.process.ProcessElements.TASK_SEND_OPINION_LETTER;
+import static com.proposaldesk.process.ProcessElements.TASK_SIGN_FOR;
+import static com.proposaldesk.process.ProcessElements.TASK_SIGN_OFF_LEADER;
+import static com.proposaldesk.process.ProcessElements.TASK_SIGN_OFF_PRINCIPAL;
+import static com.proposaldesk.support.ProposalSteps.HANDLER;
+import static com.proposaldesk.support.ProposalSteps.OFFICE;
+import static com.proposaldesk.support.ProposalSteps.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.proposaldesk.process.EngineClock;
+import com.proposaldesk.proposal.ProposalRegistrationService;
+import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.support.ApiUsers;
+import com.proposaldesk.support.ProposalDeskSpringTest;
+import com.proposaldesk.support.ProposalSteps;
+import com.proposaldesk.support.TestProposals;
+
+/** The reply letter (答复函) and opinion letter (会办意见函) downloaded as .docx and read back. */
+@ProposalDeskSpringTest
+class ReplyLetterApiTest {
+
+    private static final String BODY = "陈建华委员：您提出的关于加强校园周边食品安全监管的提案收悉。\n一、建立经营者台账。\n二、开展季度联合检查。";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ProposalRegistrationService registration;
+    @Autowired
+    EngineClock clock;
+
+    private TestRestTemplate api;
+    private ProposalSteps steps;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        api = ApiUsers.signedIn(rest, engine, "office-letters");
+        steps = new ProposalSteps(engine, registration);
+        Map.of(ProposalSteps.LEADER, "陈副局长", ProposalSteps.PRINCIPAL, "刘局长").forEach((userId, name) -> {
+            if (identity.createUserQuery().userId(userId).count() == 0) {
+                User user = identity.newUser(userId);
+                user.setFirstName(name);
+                identity.saveUser(user);
+            }
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        identity.clearAuthentication();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void aKeyProposalsLetterIsSignedByThePrincipalLeaderOnceApprovedAndDatedWhenSent() throws IOException {
+        String number = TestProposals.newNumber("LETTER");
+        ProcessInstance pi = steps.register(request(number, ProposalRole.SOLE, true));
+        steps.toDraftReply(pi);
+        Map<String, Object> draft = ProposalSteps.draftReplyForm("B");
+        draft.put("replyBody", BODY);
+        steps.complete(HANDLER, pi, TASK_DRAFT_REPLY, draft);
+
+        ResponseEntity<byte[]> none = download(number);
+        assertThat(none.getStatusCode().value()).isEqualTo(404);
+        assertThat(message(none)).isEqualTo("第" + number + "号提案尚无审核通过的答复，审核签发后才能生成答复函");
+
+        for (String step : List.of(TASK_REVIEW_DEPT_HEAD, TASK_REVIEW_OFFICE, TASK_SIGN_OFF_LEADER)) {
+            steps.approve(pi, step);
+        }
+        assertThat(download(number).getStatusCode().value()).as("the principal leader has not signed yet").isEqualTo(404);
+        steps.approve(pi, TASK_SIGN_OFF_PRINCIPAL);
+
+        ResponseEntity<byte[]> approved = download(number);
+        assertThat(approved.getStatusCode().value()).isEqualTo(200);
+        assertThat(approved.getHeaders().getContentType().toString()).contains("wordprocessingml");
+        assertThat(approved.getHeaders().getContentDisposition().getFilename()).isEqualTo("第" + number + "号提案答复函.docx");
+        assertThat(approved.getHeaders().getFirst("Content-Disposition")).contains("filename*=UTF-8''");
+        try (XWPFDocument document = read(approved)) {
+            String text = new XWPFWordExtractor(document).getText();
+            assertThat(text).contains("关于市政协七届三次会议第" + number + "号提案的答复", "陈建华委员：", "B类",
+                    "承诺事项：2025 年底前完成全市校园周边抽检结果公开平台建设", "签发人：刘局长", "李经办，联系电话：022-23456789",
+                    "市政协提案委", "公开", LetterWording.date(clock.today()))
+                    .doesNotContain("${", "陈副局长");
+            List<String> paragraphs = document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(paragraphs).containsSubsequence("陈建华委员：您提出的关于加强校园周边食品安全监管的提案收悉。", "一、建立经营者台账。",
+                    "二、开展季度联合检查。");
+            assertThat(document.getTables().get(0).getRow(1).getCell(0).getText()).isEqualTo("抄送");
+        }
+
+        steps.communicateBeforeReply(pi, true);
+        Map<String, Object> formal = ProposalSteps.formalReplyForm("2025-06-20");
+        formal.put("copiedTo", "市政协提案委、市教育局");
+        steps.complete(OFFICE, pi, TASK_FORMAL_REPLY, formal);
+        try (XWPFDocument document = read(download(number))) {
+            String text = new XWPFWordExtractor(document).getText();
+            assertThat(text).contains("2025年6月20日", "市政协提案委、市教育局", "签发人：刘局长").doesNotContain("${");
+        }
+    }
+
+    @Test
+    void anOrdinaryProposalsLetterIsSignedByTheLeaderInCharge() throws IOException {
+        String number = TestProposals.newNumber("LETTER");
+        ProcessInstance pi = steps.register(request(number, ProposalRole.LEAD, false));
+        steps.toDraftReply(pi);
+        steps.draftReply(pi, "A");
+        for (String step : List.of(TASK_REVIEW_DEPT_HEAD, TASK_REVIEW_OFFICE, TASK_SIGN_OFF_LEADER)) {
+            steps.approve(pi, step);
+        }
+        try (XWPFDocument document = read(download(number))) {
+            String text = new XWPFWordExtractor(document).getText();
+            assertThat(text).contains("A类", "签发人：陈副局长", "经研究，我局已建立校园周边食品经营者台账").doesNotContain("承诺事项", "${");
+        }
+    }
+
+    @Test
+    void aCoHandlingProposalGetsAnOpinionLetterToTheLeadBureau() throws IOException {
+        String number = TestProposals.newNumber("OPINION");
+        ProcessInstance pi = steps.register(request(number, ProposalRole.CO_HANDLING, false));
+        steps.complete(OFFICE, pi, TASK_SIGN_FOR, form("signedOn", "2025-04-11"));
+        steps.complete(OFFICE, pi, TASK_ASSIGN, ProposalSteps.assignForm("food", List.of("agriculture")));
+        steps.complete("agriculture-zhou", pi, TASK_ASSISTING_OPINION, form("opinionText", "涉农企业食堂纳入检查范围"));
+        steps.complete(HANDLER, pi, TASK_DRAFT_OPINION_LETTER,
+                form("letterBody", "我局意见如下：\n一、加强日常监管。", "contactPerson", "李经办", "contactPhone", "022-23456789"));
+        assertThat(download(number).getStatusCode().value()).isEqualTo(404);
+        steps.approve(pi, TASK_REVIEW_DEPT_HEAD);
+        steps.approve(pi, TASK_REVIEW_OFFICE);
+        steps.complete(OFFICE, pi, TASK_SEND_OPINION_LETTER, form("sentOn", "2025-05-08"));
+
+        ResponseEntity<byte[]> letter = download(number);
+        assertThat(letter.getStatusCode().value()).isEqualTo(200);
+        assertThat(letter.getHeaders().getContentDisposition().getFilename()).isEqualTo("第" + number + "号提案会办意见函.docx");
+        try (XWPFDocument document = read(letter)) {
+            String text = new XWPFWordExtractor(document).getText();
+            assertThat(text).contains("关于第" + number + "号提案的会办意见", "市教育局：", "我局意见如下：", "一、加强日常监管。",
+                    "签发人：" + OFFICE, "2025年5月8日", "市政协提案委").doesNotContain("${", "委员：");
+        }
+    }
+
+    @Test
+    void anUnknownProposalIs404() {
+        ResponseEntity<byte[]> missing = download("NO-SUCH-NUMBER");
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    }
+
+    private static RegistrationRequest request(String number, ProposalRole role, boolean key) {
+        RegistrationRequest r = TestProposals.request(number, role, key, List.of());
+        return new RegistrationRequest(r.number(), r.source(), r.session(), r.title(),
+                new RegistrationRequest.LeadMember("陈建华", "民盟", r.leadMember().email(), r.leadMember().phone(),
+                        r.leadMember().district()),
+                r.coSigners(), r.suggestions(), r.role(), r.key(), r.assignedOn(), r.externalLeadUnit(), r.externalCoUnits());
+    }
+
+    private ResponseEntity<byte[]> download(String number) {
+        return api.getForEntity("/api/proposals/" + number + "/reply-letter.docx", byte[].class);
+    }
+
+    private static XWPFDocument read(ResponseEntity<byte[]> response) throws IOException {
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        return new XWPFDocument(new ByteArrayInputStream(response.getBody()));
+    }
+
+    private static String message(ResponseEntity<byte[]> response) {
+        try {
+            JsonNode body = new ObjectMapper().readTree(new String(response.getBody(), StandardCharsets.UTF_8));
+            return body.path("message").asText();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
