@@ -1,16 +1,35 @@
 package com.proposaldesk.security;
 
+import java.io.IOException;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 /**
  * HTTP Basic against the engine's identity service for the engine's REST API and ours: the engine
  * runs each request as the authenticated user with their groups; anonymous calls get 401.
+ * <p>
+ * A read-only request ({@code GET}/{@code HEAD}) to {@code /api/*} from a browser that is logged in to the
+ * Camunda webapps (Cockpit, Tasklist) is accepted with that login instead, so that the Cockpit progress
+ * board can read {@code /api/board} without asking for a password again. Writes still need HTTP Basic: the
+ * session cookie alone must not let another site change anything.
  */
 @Configuration
 public class RestAuthentication {
@@ -42,6 +61,40 @@ public class RestAuthentication {
         @Override
         protected ProcessEngine getAddressedEngine(String engineName) {
             return engine.getObject();
+        }
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            ProcessEngine processEngine = engine.getObject();
+            UserAuthentication webappUser = webappUser((HttpServletRequest) request, processEngine);
+            if (webappUser == null) {
+                super.doFilter(request, response, chain);
+                return;
+            }
+            IdentityService identity = processEngine.getIdentityService();
+            identity.setAuthentication(webappUser.getIdentityId(), webappUser.getGroupIds(), webappUser.getTenantIds());
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                identity.clearAuthentication();
+            }
+        }
+
+        /** The user logged in to the Camunda webapps for this engine, for a read-only {@code /api/} request; else null. */
+        static UserAuthentication webappUser(HttpServletRequest request, ProcessEngine processEngine) {
+            boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            HttpSession session = request.getSession(false);
+            if (!readOnly || !path.startsWith("/api/") || session == null) {
+                return null;
+            }
+            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+            if (authentications == null) {
+                return null;
+            }
+            Authentication authentication = authentications.getAuthenticationForProcessEngine(processEngine.getName());
+            return authentication instanceof UserAuthentication user && user.getIdentityId() != null ? user : null;
         }
     }
 }

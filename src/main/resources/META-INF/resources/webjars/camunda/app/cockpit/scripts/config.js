@@ -48,6 +48,8 @@ export default {
   // runtimeActivityInstanceMetrics: {
   //   display: true
   // },
+  // the progress board (挂图作战), see custom/proposal-board.js
+  customScripts: ['custom/proposal-board.js'],
   'locales': {
     'availableLocales': ['zh', 'en', 'de'],
     'fallbackLocale': 'en'
