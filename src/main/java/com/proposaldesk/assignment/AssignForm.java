@@ -62,9 +62,7 @@ public class AssignForm implements TaskForm {
 
     @Override
     public void prepare(TaskFormContext context) {
-        List<Map<String, String>> options = departments.active().stream()
-                .map(d -> Map.of("label", d.name(), "value", d.code())).toList();
-        context.showJson("departmentOptions", options);
+        context.showJson("departmentOptions", departments.formOptions());
         Proposal proposal = proposals.get(context.proposalNumber());
         Recommendation recommendation = recommend(proposal);
         context.show("assignmentHint", "**系统推荐**：" + recommendation.explanation());

@@ -65,8 +65,7 @@ public class DisputeResolutionForm implements TaskForm {
         DisputeRepository.Dispute dispute = disputes.get(disputeId(context));
         context.show("disputeText", departments.nameOf(dispute.department()) + "（" + dispute.raisedBy() + "）认为不应由本处室主办。理由："
                 + dispute.reason());
-        context.showJson("departmentOptions", departments.active().stream()
-                .map(d -> Map.of("label", d.name(), "value", d.code())).toList());
+        context.showJson("departmentOptions", departments.formOptions());
         context.showJson("newAssistingDepartmentCodes", List.of());
     }
 

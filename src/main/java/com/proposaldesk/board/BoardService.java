@@ -3,7 +3,6 @@ package com.proposaldesk.board;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,6 @@ public class BoardService {
 
     static final String UNASSIGNED = "未分派";
 
-    private static final Set<ProposalStatus> FINISHED =
-            EnumSet.of(ProposalStatus.CLOSED, ProposalStatus.WITHDRAWN, ProposalStatus.TRANSFERRED);
     private static final Set<String> SATISFIED =
             Set.of(EvaluationResult.SATISFIED.name(), EvaluationResult.BASICALLY_SATISFIED.name());
 
@@ -72,7 +69,7 @@ public class BoardService {
                 evaluated++;
                 satisfied += SATISFIED.contains(p.evaluation()) ? 1 : 0;
             }
-            if (!FINISHED.contains(p.status())) {
+            if (!p.status().isFinished()) {
                 rows.add(row(p, today, departmentNames));
             }
         }

@@ -92,8 +92,7 @@ public class DeadlineWatch {
             return tasks.createTaskQuery().taskId(taskId).count() > 0;
         }
         Proposal proposal = proposals.get((String) execution.getVariable(ProcessVariables.PROPOSAL_NUMBER));
-        return proposal.repliedOn() == null && proposal.status() != ProposalStatus.CLOSED
-                && proposal.status() != ProposalStatus.WITHDRAWN && proposal.status() != ProposalStatus.TRANSFERRED;
+        return proposal.repliedOn() == null && !proposal.status().isFinished();
     }
 
     Occurrence occurrence(DeadlineCase kind, LocalDate due, int index) {

@@ -1,6 +1,7 @@
 package com.proposaldesk.department;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -25,6 +26,11 @@ public class DepartmentRepository {
     public List<Department> active() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM pd_department WHERE active ORDER BY sort_order, code")
                 .query(Department.class).list();
+    }
+
+    /** The active departments as the choices of a Camunda Form select or checklist ({@code valuesKey}). */
+    public List<Map<String, String>> formOptions() {
+        return active().stream().map(d -> Map.of("label", d.name(), "value", d.code())).toList();
     }
 
     public Optional<Department> find(String code) {

@@ -41,8 +41,7 @@ public class ExtensionRequestListener implements ExecutionListener {
             in.problem("number", "提案编号 " + number + " 不存在");
         }
         if (proposal != null) {
-            if (proposal.repliedOn() != null || proposal.status() == ProposalStatus.CLOSED
-                    || proposal.status() == ProposalStatus.WITHDRAWN || proposal.status() == ProposalStatus.TRANSFERRED) {
+            if (proposal.repliedOn() != null || proposal.status().isFinished()) {
                 in.problem("number", "第" + number + "号提案已答复或已办结，不能申请延期");
             } else if (requestedDue != null && proposal.answerDue() != null && !requestedDue.isAfter(proposal.answerDue())) {
                 in.problem("requestedDue", "申请延期至的日期应晚于现答复期限 " + proposal.answerDue());

@@ -24,4 +24,9 @@ public enum ProposalStatus {
     public String label() {
         return label;
     }
+
+    /** Whether the bureau's work on the proposal is over: closed, sent back, or continued as 会办 elsewhere. */
+    public boolean isFinished() {
+        return this == CLOSED || this == WITHDRAWN || this == TRANSFERRED;
+    }
 }

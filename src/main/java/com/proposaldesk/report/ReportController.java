@@ -1,9 +1,9 @@
 package com.proposaldesk.report;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +55,7 @@ public class ReportController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(DOCX))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"))
+                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
                 .body(document.render(summary));
     }
 
