@@ -18,6 +18,7 @@ import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalStatus;
+import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
@@ -35,9 +36,11 @@ public class AssignForm implements TaskForm {
     private final DepartmentRepository departments;
     private final AssignmentRepository assignments;
     private final AssignmentRecommender recommender;
+    private final ProposalAccess access;
 
     public AssignForm(ProposalRepository proposals, DepartmentRepository departments, AssignmentRepository assignments,
-            AssignmentRecommender recommender) {
+            AssignmentRecommender recommender, ProposalAccess access) {
+        this.access = access;
         this.proposals = proposals;
         this.departments = departments;
         this.assignments = assignments;
@@ -98,6 +101,7 @@ public class AssignForm implements TaskForm {
         assignments.record(proposal.id(), leadCode, assistingList, (String) context.variable(RECOMMENDED_LEAD),
                 (String) context.variable(RECOMMENDATION), note, context.userId());
         proposals.assign(proposal.number(), leadCode, assistingList);
+        access.grantDepartments(context.processInstanceId(), leadCode, assistingList);
         proposals.updateStatus(proposal.number(),
                 proposal.role() == ProposalRole.CO_HANDLING ? ProposalStatus.HANDLING : ProposalStatus.COMMUNICATING);
         context.route(ProcessVariables.LEAD_DEPARTMENT, leadCode);

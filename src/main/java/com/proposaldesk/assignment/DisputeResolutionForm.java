@@ -18,6 +18,7 @@ import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
+import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
@@ -39,9 +40,11 @@ public class DisputeResolutionForm implements TaskForm {
     private final DisputeRepository disputes;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ProposalAccess access;
 
     public DisputeResolutionForm(ProposalRepository proposals, DepartmentRepository departments, AssignmentRepository assignments,
-            DisputeRepository disputes, RuntimeService runtime, TaskService tasks) {
+            DisputeRepository disputes, RuntimeService runtime, TaskService tasks, ProposalAccess access) {
+        this.access = access;
         this.proposals = proposals;
         this.departments = departments;
         this.assignments = assignments;
@@ -111,6 +114,7 @@ public class DisputeResolutionForm implements TaskForm {
         runtime.setVariable(processId, ProcessVariables.LEAD_DEPARTMENT, newLead);
         runtime.setVariable(processId, ProcessVariables.ASSISTING_DEPARTMENTS, new ArrayList<>(assisting));
         runtime.setVariable(processId, ProcessVariables.LEADER_GROUP, departments.find(newLead).orElseThrow().leaderGroup());
+        access.grantDepartments(processId, newLead, assisting);
         Map<String, String> moves = Map.of("dept-" + oldLead, "dept-" + newLead, "head-" + oldLead, "head-" + newLead);
         for (Task task : tasks.createTaskQuery().processInstanceId(processId).list()) {
             for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {

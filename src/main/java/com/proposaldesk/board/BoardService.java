@@ -21,6 +21,7 @@ import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalStatus;
+import com.proposaldesk.security.ProposalAccess;
 
 /** Builds the progress board from the proposals, their open tasks and the working-day calendar. */
 @Service
@@ -49,7 +50,8 @@ public class BoardService {
         this.clock = clock;
     }
 
-    public Board board() {
+    /** The board over the proposals the scope covers. */
+    public Board board(ProposalAccess.Scope scope) {
         LocalDate today = clock.today();
         Map<String, String> departmentNames = new LinkedHashMap<>();
         for (Department department : departments.active()) {
@@ -61,6 +63,9 @@ public class BoardService {
         int evaluated = 0;
         int satisfied = 0;
         for (Proposal p : proposals.findAll()) {
+            if (!scope.covers(p.leadDepartment(), p.assistingDepartments())) {
+                continue;
+            }
             if (p.repliedOnTime() != null) {
                 replied++;
                 onTime += p.repliedOnTime() ? 1 : 0;

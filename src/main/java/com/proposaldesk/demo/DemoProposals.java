@@ -131,7 +131,7 @@ class DemoProposals {
         String user = DemoUsers.memberOf(group);
         identity.setAuthentication(user, List.of(group));
         try {
-            tasks.setAssignee(task.getId(), user);
+            tasks.claim(task.getId(), user);
             tasks.complete(task.getId(), answers);
         } finally {
             identity.clearAuthentication();

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,11 @@ public class DepartmentRepository {
                 .query(Department.class).list();
     }
 
+    /** Every department the bureau has had, the ones no longer configured included. */
+    public List<Department> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM pd_department ORDER BY sort_order, code").query(Department.class).list();
+    }
+
     /** The active departments as the choices of a Camunda Form select or checklist ({@code valuesKey}). */
     public List<Map<String, String>> formOptions() {
         return active().stream().map(d -> Map.of("label", d.name(), "value", d.code())).toList();
@@ -44,6 +51,7 @@ public class DepartmentRepository {
 
     /** Makes the table match the configured catalogue; departments no longer listed stay, inactive, for history. */
     @EventListener(ApplicationStartedEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @Transactional
     public void synchronise() {
         jdbc.sql("UPDATE pd_department SET active = FALSE").update();

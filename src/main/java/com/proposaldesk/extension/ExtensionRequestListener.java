@@ -11,6 +11,7 @@ import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalStatus;
+import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.task.FormInput;
 
 /** Start listener of {@code proposal-extension}: validates and records the request (延期申请). */
@@ -23,10 +24,12 @@ public class ExtensionRequestListener implements ExecutionListener {
 
     private final ProposalRepository proposals;
     private final ExtensionRepository extensions;
+    private final ProposalAccess access;
 
-    public ExtensionRequestListener(ProposalRepository proposals, ExtensionRepository extensions) {
+    public ExtensionRequestListener(ProposalRepository proposals, ExtensionRepository extensions, ProposalAccess access) {
         this.proposals = proposals;
         this.extensions = extensions;
+        this.access = access;
     }
 
     @Override
@@ -41,7 +44,9 @@ public class ExtensionRequestListener implements ExecutionListener {
             in.problem("number", "提案编号 " + number + " 不存在");
         }
         if (proposal != null) {
-            if (proposal.repliedOn() != null || proposal.status().isFinished()) {
+            if (!access.scope().covers(proposal.leadDepartment(), proposal.assistingDepartments())) {
+                in.problem("number", "第" + number + "号提案不由您所在的处室办理，不能为它申请延期");
+            } else if (proposal.repliedOn() != null || proposal.status().isFinished()) {
                 in.problem("number", "第" + number + "号提案已答复或已办结，不能申请延期");
             } else if (requestedDue != null && proposal.answerDue() != null && !requestedDue.isAfter(proposal.answerDue())) {
                 in.problem("requestedDue", "申请延期至的日期应晚于现答复期限 " + proposal.answerDue());

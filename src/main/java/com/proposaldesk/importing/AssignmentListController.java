@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.proposaldesk.security.CurrentUser;
+
 /** Upload of the city's assignment list and its templates. */
 @RestController
 @RequestMapping("/api/proposals/import")
@@ -31,14 +33,17 @@ public class AssignmentListController {
 
     private final AssignmentListImport importer;
     private final ImportTemplate template;
+    private final CurrentUser user;
 
-    public AssignmentListController(AssignmentListImport importer, ImportTemplate template) {
+    public AssignmentListController(AssignmentListImport importer, ImportTemplate template, CurrentUser user) {
+        this.user = user;
         this.importer = importer;
         this.template = template;
     }
 
     @PostMapping
     public ResponseEntity<ImportResult> upload(@RequestParam("file") MultipartFile file) throws IOException {
+        user.requireGroup(CurrentUser.OFFICE_GROUP, "只有提案办可以导入交办清单");
         return ResponseEntity.status(HttpStatus.CREATED).body(importer.importList(file.getOriginalFilename(), file.getBytes()));
     }
 

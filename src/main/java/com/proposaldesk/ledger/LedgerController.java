@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.proposal.ProposalStatus;
+import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.web.BadRequestException;
 
 /** {@code GET /api/ledger.xlsx?year=&session=&department=&status=}: the ledger (台账) as Excel workbook. */
@@ -24,8 +25,10 @@ public class LedgerController {
 
     private final LedgerQuery query;
     private final DepartmentRepository departments;
+    private final ProposalAccess access;
 
-    public LedgerController(LedgerQuery query, DepartmentRepository departments) {
+    public LedgerController(LedgerQuery query, DepartmentRepository departments, ProposalAccess access) {
+        this.access = access;
         this.query = query;
         this.departments = departments;
     }
@@ -40,7 +43,7 @@ public class LedgerController {
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-                .body(LedgerWorkbook.write(query.rows(filter)));
+                .body(LedgerWorkbook.write(query.rows(filter, access.scope())));
     }
 
     private String department(String code) {

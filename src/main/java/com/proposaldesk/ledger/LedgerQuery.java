@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import com.proposaldesk.communication.CommunicationStage;
 import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.proposal.ProposalRepository;
+import com.proposaldesk.security.ProposalAccess;
 
 /** The ledger's rows: the proposals that match, with first contacts, approved extensions and department names. */
 @Repository
@@ -26,7 +27,7 @@ class LedgerQuery {
         this.departments = departments;
     }
 
-    List<LedgerRow> rows(LedgerFilter filter) {
+    List<LedgerRow> rows(LedgerFilter filter, ProposalAccess.Scope scope) {
         Map<Long, LocalDate> firstContacts = dates("""
                 SELECT proposal_id, MIN(contact_date) AS on_date FROM pd_communication
                 WHERE proposal_id IS NOT NULL AND stage = '%s' GROUP BY proposal_id""".formatted(
@@ -36,6 +37,7 @@ class LedgerQuery {
                 WHERE status = 'APPROVED' AND approved_due IS NOT NULL GROUP BY proposal_id""");
         Map<String, String> names = new HashMap<>();
         return proposals.findAll().stream().filter(filter::matches)
+                .filter(p -> scope.covers(p.leadDepartment(), p.assistingDepartments()))
                 .map(p -> new LedgerRow(p, p.leadDepartment() == null ? null : name(names, p.leadDepartment()),
                         p.assistingDepartments().stream().map(code -> name(names, code)).toList(),
                         firstContacts.get(p.id()), extensions.get(p.id())))

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.proposaldesk.security.CurrentUser;
 import com.proposaldesk.task.FieldProblem;
 import com.proposaldesk.task.TaskInputRejectedException;
 
@@ -21,10 +22,14 @@ import com.proposaldesk.task.TaskInputRejectedException;
 @RequestMapping("/api/members")
 public class MemberController {
 
+    private static final String MAINTAINED_BY_OFFICE = "委员信息由提案办维护";
+
     private final MemberRegistry registry;
     private final MemberCoverageQuery coverage;
+    private final CurrentUser user;
 
-    public MemberController(MemberRegistry registry, MemberCoverageQuery coverage) {
+    public MemberController(MemberRegistry registry, MemberCoverageQuery coverage, CurrentUser user) {
+        this.user = user;
         this.registry = registry;
         this.coverage = coverage;
     }
@@ -49,12 +54,14 @@ public class MemberController {
 
     @PostMapping
     public ResponseEntity<MemberProfile> create(@RequestBody MemberRequest request) {
+        user.requireGroup(CurrentUser.OFFICE_GROUP, MAINTAINED_BY_OFFICE);
         MemberProfile member = registry.create(request);
         return ResponseEntity.created(URI.create("/api/members/" + member.id())).body(member);
     }
 
     @PutMapping("/{id}")
     public MemberProfile update(@PathVariable long id, @RequestBody MemberRequest request) {
+        user.requireGroup(CurrentUser.OFFICE_GROUP, MAINTAINED_BY_OFFICE);
         return registry.update(id, request);
     }
 

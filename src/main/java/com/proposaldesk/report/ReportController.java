@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.security.CurrentUser;
+import com.proposaldesk.security.ProposalAccess;
 
 /** The year-end summary (年度办理工作总结): figures as JSON, a .docx draft, and the office's typical cases. */
 @RestController
@@ -26,15 +27,18 @@ public class ReportController {
 
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final int MAX_ACHIEVEMENTS = 8000;
+    private static final String BUREAU_WIDE = "年度办理工作总结仅限提案办和局领导查看";
 
     private final AnnualSummaries summaries;
     private final SummaryDocument document;
     private final TypicalCaseRepository typicalCases;
     private final ProposalRepository proposals;
     private final CurrentUser currentUser;
+    private final ProposalAccess access;
 
     public ReportController(AnnualSummaries summaries, SummaryDocument document, TypicalCaseRepository typicalCases,
-            ProposalRepository proposals, CurrentUser currentUser) {
+            ProposalRepository proposals, CurrentUser currentUser, ProposalAccess access) {
+        this.access = access;
         this.summaries = summaries;
         this.document = document;
         this.typicalCases = typicalCases;
@@ -44,12 +48,14 @@ public class ReportController {
 
     @GetMapping("/annual")
     public AnnualSummary annual(@RequestParam(required = false) Integer year, @RequestParam(required = false) String session) {
+        access.requireBureauWide(BUREAU_WIDE);
         return summaries.summarise(scope(year, session));
     }
 
     @GetMapping(value = "/annual.docx")
     public ResponseEntity<byte[]> annualDocument(@RequestParam(required = false) Integer year,
             @RequestParam(required = false) String session) {
+        access.requireBureauWide(BUREAU_WIDE);
         AnnualSummary summary = summaries.summarise(scope(year, session));
         String filename = "提案办理工作总结-" + summary.scope().label() + ".docx";
         return ResponseEntity.ok()

@@ -28,6 +28,13 @@ public class CurrentUser {
                 && authentication.getGroupIds().contains(group);
     }
 
+    /** @throws ForbiddenException with the given Chinese message unless the user is in one of the groups */
+    public void requireAnyGroup(java.util.Collection<String> groups, String message) {
+        if (groups.stream().noneMatch(this::isMemberOf)) {
+            throw new ForbiddenException(message);
+        }
+    }
+
     /** @throws ForbiddenException with the given Chinese message unless the user is in the group */
     public void requireGroup(String group, String message) {
         if (!isMemberOf(group)) {

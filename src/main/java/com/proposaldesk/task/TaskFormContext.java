@@ -60,6 +60,10 @@ public class TaskFormContext {
         return task.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId).getKey();
     }
 
+    public String processInstanceId() {
+        return task.getProcessInstanceId();
+    }
+
     public String proposalNumber() {
         return (String) task.getVariable(ProcessVariables.PROPOSAL_NUMBER);
     }

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -12,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.process.ProcessVariables;
+import com.proposaldesk.security.EngineAuthorizations;
 
 /** The shared Tasklist filters, created at start-up when missing (found by name, so restarts add nothing). */
 @Component
@@ -29,10 +32,12 @@ public class TasklistFilters {
 
     private final FilterService filters;
     private final TaskService tasks;
+    private final EngineAuthorizations grants;
 
-    public TasklistFilters(FilterService filters, TaskService tasks) {
+    public TasklistFilters(FilterService filters, TaskService tasks, EngineAuthorizations grants) {
         this.filters = filters;
         this.tasks = tasks;
+        this.grants = grants;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -46,17 +51,21 @@ public class TasklistFilters {
         create(DUE_SOON, "本人所在处室 7 天内（约 5 个工作日）到期、尚未超期的待办", 40, "#d68910",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                         .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
-        create(OVERDUE, "全部已超过办理时限的待办（督办）", 50, "#922b21",
+        create(OVERDUE, "已超过办理时限的待办（提案办可见全部，用于督办）", 50, "#922b21",
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"));
     }
 
+    /** Shared: every user may read it; what it lists is still only what the user may see. */
     private void create(String name, String description, int priority, String color, TaskQuery query) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            grants.grantEveryone(Resources.FILTER, existing.getId(), Permissions.READ);
             return;
         }
         Filter filter = filters.newTaskFilter(name).setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc())
                 .setProperties(Map.of("description", description, "priority", priority, "color", color, "refresh", true,
                         "variables", COLUMNS));
         filters.saveFilter(filter);
+        grants.grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
     }
 }

@@ -55,7 +55,7 @@ class BoardApiTest {
     void setUp() {
         ProcessEngines.registerProcessEngine(engine);
         ClockUtil.setCurrentTime(clock.at(TODAY, LocalTime.of(9, 0)));
-        api = ApiClient.as(http, identity, "boardviewer", "board-Pw1", "board-viewers");
+        api = ApiClient.as(http, identity, "boardviewer", "board-Pw1", "office");
     }
 
     @AfterEach

@@ -35,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.RegistrationRequest;
 import com.proposaldesk.support.PostgresTestDatabase;
@@ -120,7 +121,7 @@ class CockpitBoardBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='#/proposal-board']"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".pd-proposals tbody tr")));
 
-        Board board = boards.board();
+        Board board = boards.board(ProposalAccess.Scope.EVERYTHING);
         List<WebElement> rows = browser.findElements(By.cssSelector(".pd-proposals tbody tr"));
         assertThat(rows).hasSize(board.openCount());
         Map<String, String> lightsOnScreen = rows.stream().collect(Collectors.toMap(row -> row.getAttribute("data-number"),

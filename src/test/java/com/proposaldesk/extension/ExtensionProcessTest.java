@@ -277,7 +277,7 @@ class ExtensionProcessTest {
     private ProcessInstance submit(Map<String, Object> values) {
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).latestVersion()
                 .singleResult().getId();
-        engine.getIdentityService().setAuthenticatedUserId(OFFICE);
+        engine.getIdentityService().setAuthentication(OFFICE, List.of("office"));
         try {
             return forms.submitStartForm(definitionId, values);
         } finally {

@@ -360,7 +360,7 @@ class ProposalHandlingProcessTest {
         Task signFor = steps.task(pi, TASK_SIGN_FOR);
 
         // Tasklist submits Camunda Forms with FormService.submitTaskForm, not TaskService.complete
-        identity.setAuthenticatedUserId(OFFICE);
+        identity.setAuthentication(OFFICE, List.of("office"));
         try {
             TaskInputRejectedException rejection = rejected(() -> formService.submitTaskForm(signFor.getId(), form("signedOn", "")));
             Assertions.assertThat(rejection.getMessage()).contains("签收日期不能为空");

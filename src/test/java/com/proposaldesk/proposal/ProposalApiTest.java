@@ -534,7 +534,7 @@ class ProposalApiTest {
     }
 
     private void complete(String processInstanceId, String taskKey, Map<String, Object> values) {
-        identity.setAuthenticatedUserId(USER);
+        identity.setAuthentication(USER, List.of("office"));
         try {
             tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult()
                     .getId(), values);

@@ -10,6 +10,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 public final class ApiUsers {
 
     private static final String PASSWORD = "test-secret";
+    /** The users of these tests work for the coordinating office, which may see and do everything in our API. */
+    private static final String OFFICE = "office";
 
     private ApiUsers() {
     }
@@ -25,6 +27,10 @@ public final class ApiUsers {
             user.setLastName("测试");
             user.setPassword(PASSWORD);
             identity.saveUser(user);
+            if (identity.createGroupQuery().groupId(OFFICE).count() == 0) {
+                identity.saveGroup(identity.newGroup(OFFICE));
+            }
+            identity.createMembership(userId, OFFICE);
         }
         return rest.withBasicAuth(userId, PASSWORD);
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 
@@ -68,9 +70,15 @@ public class ProposalSteps {
         return engine.getTaskService().getVariableLocal(task.getId(), name);
     }
 
-    /** Completes the task as the user, through camunda-bpm-assert's {@code complete}. */
+    /**
+     * Completes the task as the user, through camunda-bpm-assert's {@code complete}. The user counts as a member
+     * of the task's candidate groups: which user may work which task is the business of the authorization tests.
+     */
     public void complete(String userId, Task task, Map<String, Object> values) {
-        engine.getIdentityService().setAuthenticatedUserId(userId);
+        List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        engine.getIdentityService().setAuthentication(userId, groups);
         try {
             BpmnAwareTests.complete(task, values);
         } finally {

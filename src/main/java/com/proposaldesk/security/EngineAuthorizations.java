@@ -1,0 +1,87 @@
+package com.proposaldesk.security;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grants and revokes the engine's authorizations. Every grant adds to what is there, so running it again
+ * (at every start-up, after a re-assignment) changes nothing that is already granted.
+ */
+@Component
+public class EngineAuthorizations {
+
+    /** The resource id that stands for every resource of a type. */
+    public static final String ANY = Authorization.ANY;
+
+    private final AuthorizationService authorizations;
+
+    public EngineAuthorizations(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    /** Lets the members of the group do these things to the resource. */
+    public void grantGroup(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing;
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        save(authorization, existing, permissions);
+    }
+
+    /** Lets every logged-in user do these things to the resource. */
+    public void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing;
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            authorization.setUserId(Authorization.ANY);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        save(authorization, existing, permissions);
+    }
+
+    /** The groups that hold a grant on the resource. */
+    public Set<String> groupsGranted(Resource resource, String resourceId) {
+        return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId).list().stream()
+                .map(Authorization::getGroupId).filter(group -> group != null).collect(Collectors.toSet());
+    }
+
+    /** The resources of a type that some group holds a grant on (one query, for checks over many resources). */
+    public Set<String> resourcesGranted(Resource resource) {
+        return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(resource).list().stream().map(Authorization::getResourceId).collect(Collectors.toSet());
+    }
+
+    /** Takes every grant on the resource away from the group. */
+    public void revokeGroup(String group, Resource resource, String resourceId) {
+        authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).list()
+                .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+    }
+
+    private void save(Authorization authorization, Authorization existing, Permission[] permissions) {
+        boolean missing = existing == null
+                || Arrays.stream(permissions).anyMatch(permission -> !existing.isPermissionGranted(permission));
+        if (missing) {
+            Arrays.stream(permissions).forEach(authorization::addPermission);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package com.proposaldesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.proposaldesk.process.ProcessElements;
+import com.proposaldesk.proposal.ProposalRegistrationService;
+import com.proposaldesk.proposal.ProposalRepository;
+import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.support.ApiClient;
+import com.proposaldesk.support.ProposalDeskSpringTest;
+import com.proposaldesk.support.ProposalSteps;
+import com.proposaldesk.support.TestProposals;
+
+/**
+ * What each of the bureau's roles may see and do, probed through the engine's REST API and ours as each user
+ * of the demo (same ids and groups): proposal A is led by 食品安全处 with 知识产权处 assisting, proposal B is
+ * 特种设备处's alone. Every refused attempt must also leave the data as it was.
+ */
+@ProposalDeskSpringTest
+class AuthorizationProbeTest {
+
+    private static final String PASSWORD = "Probe-Pw-2026";
+
+    /** user → group, as the demo has them. */
+    private static final Map<String, String> USERS = new LinkedHashMap<>();
+
+    static {
+        USERS.put("office", CurrentUser.OFFICE_GROUP);
+        USERS.put("food", "dept-food");
+        USERS.put("food-head", "head-food");
+        USERS.put("ip", "dept-ip");
+        USERS.put("ip-head", "head-ip");
+        USERS.put("equipment", "dept-equipment");
+        USERS.put("equipment-head", "head-equipment");
+        USERS.put("leader", "leader");
+        USERS.put("principal", "principal");
+        USERS.put("admin", Groups.CAMUNDA_ADMIN);
+    }
+
+    /** Who sees proposal A (food leads, ip assists) and proposal B (equipment). */
+    private static final Set<String> SEE_A = Set.of("office", "food", "food-head", "ip", "ip-head", "leader", "principal", "admin");
+    private static final Set<String> SEE_B = Set.of("office", "equipment", "equipment-head", "leader", "principal", "admin");
+    /** Who sees every task, whatever its candidate group. */
+    private static final Set<String> SEE_ALL_TASKS = Set.of("office", "principal", "admin");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ProposalRegistrationService registration;
+    @Autowired
+    ProposalRepository proposals;
+    @Autowired
+    ProposalAccess access;
+
+    ProposalSteps steps;
+    String numberA;
+    String numberB;
+    ProcessInstance a;
+    ProcessInstance b;
+
+    @BeforeEach
+    void setUp() {
+        ProcessEngines.registerProcessEngine(engine);
+        USERS.forEach((user, group) -> ApiClient.as(http, identity, user, PASSWORD, group));
+        steps = new ProposalSteps(engine, registration);
+        numberA = TestProposals.newNumber("AUTH-A");
+        numberB = TestProposals.newNumber("AUTH-B");
+        ResponseEntity<JsonNode> registered = as("office").post("/api/proposals",
+                TestProposals.request(numberA, ProposalRole.LEAD));
+        assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        a = steps.instance(proposals.get(numberA).processInstanceId());
+        b = steps.register(TestProposals.request(numberB, ProposalRole.LEAD));
+        steps.signFor(a);
+        steps.assign(a, "food", List.of("ip"));
+        steps.signFor(b);
+        steps.assign(b, "equipment", List.of());
+    }
+
+    @Test
+    void nobodyGetsInWithoutLoggingIn() {
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/proposals", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("intruder", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void eachUserSeesTheProposalsOfTheirDepartmentsOnly() {
+        for (String user : USERS.keySet()) {
+            probeProposal(user, numberA, a, SEE_A.contains(user));
+            probeProposal(user, numberB, b, SEE_B.contains(user));
+        }
+    }
+
+    @Test
+    void eachUserSeesTheTasksOfTheirGroupsOnly() {
+        for (String user : USERS.keySet()) {
+            for (ProcessInstance instance : List.of(a, b)) {
+                JsonNode tasks = as(user).get("/engine-rest/task?processInstanceId=" + instance.getId()).getBody();
+                Set<String> seen = new TreeSet<>();
+                tasks.forEach(task -> seen.add(task.path("id").asText()));
+                Set<String> expected = new TreeSet<>();
+                for (Task task : openTasks(instance)) {
+                    if (SEE_ALL_TASKS.contains(user) || candidateGroups(task).contains(USERS.get(user))) {
+                        expected.add(task.getId());
+                    }
+                }
+                assertThat(seen).as("tasks of %s seen by %s", instance.getBusinessKey(), user).isEqualTo(expected);
+            }
+        }
+        assertThat(openTasks(a)).as("proposal A has open tasks for food").isNotEmpty();
+    }
+
+    @Test
+    void ourListsShowEachUserTheirProposalsOnly() {
+        for (String user : USERS.keySet()) {
+            JsonNode list = as(user).get("/api/proposals").getBody();
+            List<String> numbers = new ArrayList<>();
+            list.forEach(p -> numbers.add(p.path("number").asText()));
+            assertThat(numbers.contains(numberA)).as("%s lists A", user).isEqualTo(SEE_A.contains(user));
+            assertThat(numbers.contains(numberB)).as("%s lists B", user).isEqualTo(SEE_B.contains(user));
+
+            JsonNode board = as(user).get("/api/board").getBody();
+            List<String> onBoard = new ArrayList<>();
+            board.path("proposals").forEach(row -> onBoard.add(row.path("number").asText()));
+            assertThat(onBoard.contains(numberA)).as("%s's board shows A", user).isEqualTo(SEE_A.contains(user));
+            assertThat(onBoard.contains(numberB)).as("%s's board shows B", user).isEqualTo(SEE_B.contains(user));
+        }
+    }
+
+    @Test
+    void aDepartmentCannotWorkAnotherDepartmentsTask() {
+        Task equipmentTask = openTasks(b).get(0);
+        for (String attempt : List.of("/claim", "/complete", "/submit-form")) {
+            ResponseEntity<String> response = exchange("food", HttpMethod.POST,
+                    "/engine-rest/task/" + equipmentTask.getId() + attempt, Map.of("userId", "food", "variables", Map.of()));
+            assertThat(response.getStatusCode().value()).as(attempt).isIn(403, 404);
+        }
+        Task after = engine.getTaskService().createTaskQuery().taskId(equipmentTask.getId()).singleResult();
+        assertThat(after).isNotNull();
+        assertThat(after.getAssignee()).isNull();
+    }
+
+    @Test
+    void aDepartmentWorksItsOwnTaskThroughRest() {
+        Task foodTask = steps.task(a, ProcessElements.TASK_COMMUNICATE_FIRST);
+        // what Tasklist loads to show the task's Camunda Form
+        for (String read : List.of("", "/deployed-form", "/form-variables", "/variables", "/identity-links")) {
+            ResponseEntity<String> shown = exchange("food", HttpMethod.GET, "/engine-rest/task/" + foodTask.getId() + read, null);
+            assertThat(shown.getStatusCode()).as(read + ": " + shown.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(exchange("equipment", HttpMethod.GET, "/engine-rest/task/" + foodTask.getId() + read, null)
+                    .getStatusCode().value()).as("equipment " + read).isIn(403, 404);
+        }
+        assertThat(exchange("food", HttpMethod.POST, "/engine-rest/task/" + foodTask.getId() + "/claim",
+                Map.of("userId", "food")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        ProposalSteps.communicateFirstForm().forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        ResponseEntity<String> completed = exchange("food", HttpMethod.POST,
+                "/engine-rest/task/" + foodTask.getId() + "/complete", Map.of("variables", variables));
+        assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(steps.task(a, ProcessElements.TASK_COMMUNICATE_FIRST)).isNull();
+    }
+
+    @Test
+    void nobodyButTheOfficeStartsProposalsAndNobodyDeletesOrModifiesThem() {
+        long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
+        for (String user : List.of("food", "food-head", "leader", "principal")) {
+            ResponseEntity<String> started = exchange(user, HttpMethod.POST,
+                    "/engine-rest/process-definition/key/proposal-handling/start", Map.of("businessKey", "X-" + user));
+            assertThat(started.getStatusCode()).as(user + " starts").isEqualTo(HttpStatus.FORBIDDEN);
+            ResponseEntity<String> registered = exchange(user, HttpMethod.POST, "/api/proposals",
+                    TestProposals.request(TestProposals.newNumber("AUTH-X"), ProposalRole.LEAD));
+            assertThat(registered.getStatusCode()).as(user + " registers").isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(registered.getBody()).contains("只有提案办可以登记提案");
+        }
+        for (String user : List.of("food", "office", "leader")) {
+            assertThat(exchange(user, HttpMethod.DELETE, "/engine-rest/process-instance/" + a.getId(), null)
+                    .getStatusCode().value()).as(user + " deletes").isIn(403, 404);
+            assertThat(exchange(user, HttpMethod.PUT, "/engine-rest/process-instance/" + a.getId() + "/variables/leadDepartment",
+                    Map.of("value", "equipment", "type", "String")).getStatusCode().value()).as(user + " modifies")
+                    .isIn(403, 404);
+            assertThat(exchange(user, HttpMethod.POST, "/engine-rest/process-instance/" + a.getId() + "/modification",
+                    Map.of("instructions", List.of(Map.of("type", "cancel", "activityId", ProcessElements.TASK_COMMUNICATE_FIRST))))
+                    .getStatusCode().value()).as(user + " moves tokens").isIn(403, 404);
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+        assertThat(engine.getRuntimeService().getVariable(a.getId(), "leadDepartment")).isEqualTo("food");
+        assertThat(steps.task(a, ProcessElements.TASK_COMMUNICATE_FIRST)).isNotNull();
+    }
+
+    @Test
+    void tasklistOffersEachUserOnlyTheProcessesTheyMayStart() {
+        String startable = "/engine-rest/process-definition?latestVersion=true&active=true&startableInTasklist=true"
+                + "&startablePermissionCheck=true";
+        for (String user : USERS.keySet()) {
+            Set<String> keys = new TreeSet<>();
+            as(user).get(startable).getBody().forEach(definition -> keys.add(definition.path("key").asText()));
+            if (Set.of("office", "admin").contains(user)) {
+                assertThat(keys).as(user).contains("proposal-handling", "proposal-extension");
+            } else if (user.startsWith("food") || user.startsWith("ip") || user.startsWith("equipment")) {
+                assertThat(keys).as(user).isEqualTo(new TreeSet<>(AccessPolicy.DEPARTMENT_STARTED_PROCESSES));
+            } else {
+                assertThat(keys).as(user).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aDepartmentRequestsExtensionsForItsOwnProposalsOnly() {
+        Map<String, Object> request = Map.of("variables", Map.of(
+                "number", Map.of("value", numberB), "requestedBy", Map.of("value", "DEPARTMENT"),
+                "requestedDue", Map.of("value", "2025-09-30"), "extensionReason", Map.of("value", "需跨部门协调")));
+        long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("proposal-extension").count();
+        ResponseEntity<String> refused = exchange("food", HttpMethod.POST,
+                "/engine-rest/process-definition/key/proposal-extension/submit-form", request);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("不由您所在的处室办理");
+        ResponseEntity<String> accepted = exchange("equipment", HttpMethod.POST,
+                "/engine-rest/process-definition/key/proposal-extension/submit-form", request);
+        assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("proposal-extension").count())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void theYearEndSummaryIsForTheOfficeAndTheLeadersOnly() {
+        for (String user : USERS.keySet()) {
+            ResponseEntity<String> summary = exchange(user, HttpMethod.GET, "/api/reports/annual?year=2025", null);
+            boolean allowed = Set.of("office", "leader", "principal", "admin").contains(user);
+            assertThat(summary.getStatusCode()).as(user).isEqualTo(allowed ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+        }
+    }
+
+    @Test
+    void aReassignmentTakesTheProposalAwayFromTheOldDepartment() {
+        access.grantDepartments(a.getId(), "equipment", List.of());
+        assertThat(exchange("food", HttpMethod.GET, "/engine-rest/process-instance/" + a.getId(), null)
+                .getStatusCode().value()).isIn(403, 404);
+        assertThat(exchange("equipment", HttpMethod.GET, "/engine-rest/process-instance/" + a.getId(), null)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange("leader", HttpMethod.GET, "/engine-rest/process-instance/" + a.getId(), null)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private void probeProposal(String user, String number, ProcessInstance instance, boolean sees) {
+        String label = user + " / " + number;
+        int runtime = exchange(user, HttpMethod.GET, "/engine-rest/process-instance/" + instance.getId(), null)
+                .getStatusCode().value();
+        int variables = exchange(user, HttpMethod.GET, "/engine-rest/process-instance/" + instance.getId() + "/variables", null)
+                .getStatusCode().value();
+        JsonNode history = as(user).get("/engine-rest/history/process-instance?processInstanceId=" + instance.getId()).getBody();
+        ResponseEntity<String> ours = exchange(user, HttpMethod.GET, "/api/proposals/" + number, null);
+        ResponseEntity<String> letter = exchange(user, HttpMethod.GET, "/api/proposals/" + number + "/reply-letter.docx", null);
+        if (sees) {
+            assertThat(runtime).as(label + " runtime").isEqualTo(200);
+            assertThat(variables).as(label + " variables").isEqualTo(200);
+            assertThat(history.size()).as(label + " history").isEqualTo(1);
+            assertThat(ours.getStatusCode()).as(label + " api").isEqualTo(HttpStatus.OK);
+            assertThat(letter.getStatusCode()).as(label + " letter (not signed yet)").isEqualTo(HttpStatus.NOT_FOUND);
+        } else {
+            assertThat(runtime).as(label + " runtime").isIn(403, 404);
+            assertThat(variables).as(label + " variables").isIn(403, 404);
+            assertThat(history.size()).as(label + " history").isZero();
+            assertThat(ours.getStatusCode()).as(label + " api").isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(ours.getBody()).contains("您无权查看提案");
+            assertThat(letter.getStatusCode()).as(label + " letter").isEqualTo(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    private List<Task> openTasks(ProcessInstance instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list();
+    }
+
+    private Set<String> candidateGroups(Task task) {
+        Set<String> groups = new TreeSet<>();
+        for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        return groups;
+    }
+
+    private ApiClient as(String user) {
+        return ApiClient.as(http, identity, user, PASSWORD, USERS.get(user));
+    }
+
+    private ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
+        return http.withBasicAuth(user, PASSWORD).exchange(path, method, body == null ? null : new HttpEntity<>(body), String.class);
+    }
+}
