@@ -21,6 +21,7 @@ import com.proposaldesk.member.MemberNotFoundException;
 import com.proposaldesk.proposal.DuplicateProposalException;
 import com.proposaldesk.proposal.ProposalNotFoundException;
 import com.proposaldesk.reminder.ReminderNotSentException;
+import com.proposaldesk.security.AuthorizationMessages;
 import com.proposaldesk.security.ForbiddenException;
 import com.proposaldesk.task.FieldProblem;
 import com.proposaldesk.task.RejectedInputMapper;
@@ -91,7 +92,7 @@ public class ApiErrors {
 
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ErrorBody> forbidden(AuthorizationException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody("没有权限执行此操作", List.of()));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(AuthorizationMessages.of(e), List.of()));
     }
 
     @ExceptionHandler(ProcessEngineException.class)

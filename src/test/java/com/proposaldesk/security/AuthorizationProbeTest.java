@@ -164,6 +164,9 @@ class AuthorizationProbeTest {
             ResponseEntity<String> response = exchange("food", HttpMethod.POST,
                     "/engine-rest/task/" + equipmentTask.getId() + attempt, Map.of("userId", "food", "variables", Map.of()));
             assertThat(response.getStatusCode().value()).as(attempt).isIn(403, 404);
+            if (response.getStatusCode() == HttpStatus.FORBIDDEN) {
+                assertThat(response.getBody()).as(attempt).contains("没有权限执行此操作").doesNotContain("does not have");
+            }
         }
         Task after = engine.getTaskService().createTaskQuery().taskId(equipmentTask.getId()).singleResult();
         assertThat(after).isNotNull();
