@@ -283,13 +283,27 @@ class AuthorizationProbeTest {
         JsonNode history = as(user).get("/engine-rest/history/process-instance?processInstanceId=" + instance.getId()).getBody();
         ResponseEntity<String> ours = exchange(user, HttpMethod.GET, "/api/proposals/" + number, null);
         ResponseEntity<String> letter = exchange(user, HttpMethod.GET, "/api/proposals/" + number + "/reply-letter.docx", null);
+        int historicVariables = as(user).get("/engine-rest/history/variable-instance?processInstanceId=" + instance.getId())
+                .getBody().size();
+        int runtimeVariables = as(user).get("/engine-rest/variable-instance?processInstanceIdIn=" + instance.getId())
+                .getBody().size();
+        int historicTasks = as(user).get("/engine-rest/history/task?processInstanceId=" + instance.getId()).getBody().size();
+        int activities = as(user).get("/engine-rest/history/activity-instance?processInstanceId=" + instance.getId())
+                .getBody().size();
         if (sees) {
+            assertThat(historicVariables).as(label + " historic variables").isPositive();
+            assertThat(runtimeVariables).as(label + " variables by query").isPositive();
+            assertThat(activities).as(label + " activity history").isPositive();
             assertThat(runtime).as(label + " runtime").isEqualTo(200);
             assertThat(variables).as(label + " variables").isEqualTo(200);
             assertThat(history.size()).as(label + " history").isEqualTo(1);
             assertThat(ours.getStatusCode()).as(label + " api").isEqualTo(HttpStatus.OK);
             assertThat(letter.getStatusCode()).as(label + " letter (not signed yet)").isEqualTo(HttpStatus.NOT_FOUND);
         } else {
+            assertThat(historicVariables).as(label + " historic variables").isZero();
+            assertThat(runtimeVariables).as(label + " variables by query").isZero();
+            assertThat(historicTasks).as(label + " historic tasks").isZero();
+            assertThat(activities).as(label + " activity history").isZero();
             assertThat(runtime).as(label + " runtime").isIn(403, 404);
             assertThat(variables).as(label + " variables").isIn(403, 404);
             assertThat(history.size()).as(label + " history").isZero();
