@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.proposaldesk.audit.AuditAction;
+import com.proposaldesk.audit.AuditTrail;
+import com.proposaldesk.member.Member;
 import com.proposaldesk.member.MemberNotFoundException;
 import com.proposaldesk.member.MemberRepository;
 import com.proposaldesk.task.FormInput;
@@ -19,15 +22,17 @@ public class MemberLiaison {
 
     private final MemberRepository members;
     private final CommunicationRepository communications;
+    private final AuditTrail audit;
 
-    public MemberLiaison(MemberRepository members, CommunicationRepository communications) {
+    public MemberLiaison(MemberRepository members, CommunicationRepository communications, AuditTrail audit) {
+        this.audit = audit;
         this.members = members;
         this.communications = communications;
     }
 
     @Transactional
     public CommunicationRecord record(long memberId, LiaisonRecordRequest request, String userId) {
-        requireMember(memberId);
+        Member member = requireMember(memberId);
         Map<String, Object> values = new HashMap<>();
         if (request != null) {
             values.put("date", request.date());
@@ -51,6 +56,8 @@ public class MemberLiaison {
         String memberView = in.text("memberView", "委员的意见和建议", 4000);
         in.check();
         long id = communications.recordLiaison(memberId, date, way.orElseThrow(), participants, memberView, summary, userId);
+        audit.record(AuditAction.LIAISON_RECORDED, null, "委员 " + member.name() + "（编号 " + memberId + "）",
+                date + " " + way.orElseThrow().label() + "，参与人员：" + participants + "；沟通情况：" + summary);
         return communications.forMember(memberId).stream().filter(record -> record.id() == id).findFirst().orElseThrow();
     }
 
@@ -59,9 +66,7 @@ public class MemberLiaison {
         return communications.forMember(memberId);
     }
 
-    private void requireMember(long memberId) {
-        if (members.find(memberId).isEmpty()) {
-            throw new MemberNotFoundException(memberId);
-        }
+    private Member requireMember(long memberId) {
+        return members.find(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
     }
 }

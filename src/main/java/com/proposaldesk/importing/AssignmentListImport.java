@@ -11,6 +11,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.proposaldesk.audit.AuditAction;
+import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.importing.ImportRejectedException.Reason;
 import com.proposaldesk.importing.RowConverter.ConvertedRow;
 import com.proposaldesk.proposal.ProposalRegistrationService;
@@ -32,9 +34,11 @@ public class AssignmentListImport {
     private final RegistrationValidator validator;
     private final ProposalRepository proposals;
     private final ProposalRegistrationService registration;
+    private final AuditTrail audit;
 
     public AssignmentListImport(ImportProperties limits, XlsxReader xlsx, CsvReader csv, RegistrationValidator validator,
-            ProposalRepository proposals, ProposalRegistrationService registration) {
+            ProposalRepository proposals, ProposalRegistrationService registration, AuditTrail audit) {
+        this.audit = audit;
         this.limits = limits;
         this.xlsx = xlsx;
         this.csv = csv;
@@ -50,6 +54,8 @@ public class AssignmentListImport {
         for (ConvertedRow row : rows) {
             numbers.add(registration.register(row.request()).number());
         }
+        audit.record(AuditAction.ASSIGNMENT_LIST_IMPORTED, null, filename,
+                "导入 " + numbers.size() + " 件提案：" + String.join("、", numbers));
         return new ImportResult("已导入 " + numbers.size() + " 件提案，均已进入“签收”环节", numbers.size(), numbers);
     }
 

@@ -4,6 +4,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.proposaldesk.audit.AuditAction;
+import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.deadline.DeadlineCase;
 import com.proposaldesk.deadline.DeadlinePolicy;
 import com.proposaldesk.deadline.DeadlineWatches;
@@ -18,9 +20,11 @@ public class ProposalRegistrationService {
     private final DeadlineWatches watches;
     private final ProposalProcesses processes;
     private final DeadlinePolicy deadlines;
+    private final AuditTrail audit;
 
     public ProposalRegistrationService(RegistrationValidator validator, ProposalRepository proposals,
-            ProposalProcesses processes, DeadlinePolicy deadlines, DeadlineWatches watches) {
+            ProposalProcesses processes, DeadlinePolicy deadlines, DeadlineWatches watches, AuditTrail audit) {
+        this.audit = audit;
         this.watches = watches;
         this.validator = validator;
         this.proposals = proposals;
@@ -48,6 +52,9 @@ public class ProposalRegistrationService {
         } catch (DuplicateKeyException e) {
             throw new DuplicateProposalException(proposal.number());
         }
+        audit.record(AuditAction.PROPOSAL_REGISTERED, proposal.number(), "提案 " + proposal.number(),
+                "《" + proposal.title() + "》，" + proposal.role().label() + (proposal.keyProposal() ? "，重点提案" : "")
+                        + "，领衔委员 " + proposal.leadMember().name());
         return proposals.get(proposal.number());
     }
 }

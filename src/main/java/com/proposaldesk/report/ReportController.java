@@ -80,7 +80,7 @@ public class ReportController {
             throw new BadUserRequestException("办理成效不能超过" + MAX_ACHIEVEMENTS + "字");
         }
         Proposal proposal = proposals.get(number);
-        typicalCases.choose(proposal.id(), achievements, currentUser.id());
+        typicalCases.choose(proposal, achievements, currentUser.id());
         return ResponseEntity.noContent().build();
     }
 

@@ -11,26 +11,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.proposaldesk.audit.AuditAction;
+import com.proposaldesk.audit.AuditTrail;
+import com.proposaldesk.proposal.Proposal;
+
 /** The typical cases (典型案例) the office picks for the summary. */
 @Repository
 public class TypicalCaseRepository {
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    public TypicalCaseRepository(JdbcClient jdbc) {
+    public TypicalCaseRepository(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Marks the proposal as a typical case, or replaces what was achieved if it already is one. */
     @Transactional
-    public void choose(long proposalId, String achievements, String userId) {
+    public void choose(Proposal proposal, String achievements, String userId) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         int updated = jdbc.sql("UPDATE pd_typical_case SET achievements = ?, chosen_by = ?, chosen_at = ? WHERE proposal_id = ?")
-                .params(achievements, userId, now, proposalId).update();
+                .params(achievements, userId, now, proposal.id()).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO pd_typical_case (proposal_id, achievements, chosen_by, chosen_at) VALUES (?, ?, ?, ?)")
-                    .params(proposalId, achievements, userId, now).update();
+                    .params(proposal.id(), achievements, userId, now).update();
         }
+        audit.record(AuditAction.TYPICAL_CASE_CHOSEN, proposal.number(), "提案 " + proposal.number(),
+                (updated == 0 ? "选为典型案例" : "修改典型案例的办理成效") + "：" + achievements);
     }
 
     /** The typical cases in scope, in number order, each with the proposal's suggestions. */

@@ -132,7 +132,9 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
-        LOG.error("Unexpected error in API call", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ErrorBody("系统内部错误，请联系管理员", List.of()));
+        String reference = ErrorReference.next();
+        LOG.error("Unexpected error in API call, error reference {}", reference, e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(new ErrorBody(ErrorReference.message(reference), List.of()));
     }
 }

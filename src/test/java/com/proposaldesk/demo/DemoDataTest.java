@@ -24,8 +24,9 @@ import com.proposaldesk.task.TasklistFilters;
 import org.camunda.bpm.engine.FilterService;
 
 /** The first login must show real work: every demo proposal stands where demo/proposals.json puts it. */
-@SpringBootTest(properties = {"proposal-desk.demo.enabled=true", "proposal-desk.demo.password=demo"})
-@ActiveProfiles("test")
+@SpringBootTest
+// the demo profile brings the demo data (refused anywhere else), the test profile its in-memory database
+@ActiveProfiles({"demo", "test"})
 class DemoDataTest {
 
     @Autowired
