@@ -43,7 +43,7 @@ public class AssignmentListController {
 
     @PostMapping
     public ResponseEntity<ImportResult> upload(@RequestParam("file") MultipartFile file) throws IOException {
-        user.requireGroup(CurrentUser.OFFICE_GROUP, "只有提案办可以导入交办清单");
+        user.requireOffice("只有提案办可以导入交办清单");
         return ResponseEntity.status(HttpStatus.CREATED).body(importer.importList(file.getOriginalFilename(), file.getBytes()));
     }
 

@@ -54,14 +54,14 @@ public class MemberController {
 
     @PostMapping
     public ResponseEntity<MemberProfile> create(@RequestBody MemberRequest request) {
-        user.requireGroup(CurrentUser.OFFICE_GROUP, MAINTAINED_BY_OFFICE);
+        user.requireOffice(MAINTAINED_BY_OFFICE);
         MemberProfile member = registry.create(request);
         return ResponseEntity.created(URI.create("/api/members/" + member.id())).body(member);
     }
 
     @PutMapping("/{id}")
     public MemberProfile update(@PathVariable long id, @RequestBody MemberRequest request) {
-        user.requireGroup(CurrentUser.OFFICE_GROUP, MAINTAINED_BY_OFFICE);
+        user.requireOffice(MAINTAINED_BY_OFFICE);
         return registry.update(id, request);
     }
 

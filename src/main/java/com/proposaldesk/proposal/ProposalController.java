@@ -39,7 +39,7 @@ public class ProposalController {
 
     @PostMapping
     public ResponseEntity<ProposalView> register(@RequestBody RegistrationRequest request) {
-        user.requireGroup(CurrentUser.OFFICE_GROUP, "只有提案办可以登记提案");
+        user.requireOffice("只有提案办可以登记提案");
         Proposal proposal = registration.register(request);
         return ResponseEntity.created(URI.create("/api/proposals/" + proposal.number())).body(view(proposal));
     }

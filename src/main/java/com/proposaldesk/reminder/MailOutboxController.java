@@ -25,7 +25,7 @@ public class MailOutboxController {
     @GetMapping("/api/mails")
     public List<RecordedMail> list(@RequestParam(required = false) String proposal,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String status) {
-        user.requireGroup(CurrentUser.OFFICE_GROUP, "只有提案办可以查看邮件记录");
+        user.requireOffice("只有提案办可以查看邮件记录");
         return outbox.search(proposal, parse(MailKind.class, kind, "kind"), parse(MailStatus.class, status, "status"));
     }
 

@@ -29,7 +29,7 @@ public class UrgeController {
 
     @PostMapping("/api/tasks/{taskId}/urge")
     public UrgeResult urge(@PathVariable String taskId, @RequestBody(required = false) UrgeRequest request) {
-        user.requireGroup(CurrentUser.OFFICE_GROUP, "只有提案办可以催办");
+        user.requireOffice("只有提案办可以催办");
         List<ReminderMailer.Delivery> sent = urging.urge(taskId, request == null ? null : request.note(), user.id());
         String message = sent.isEmpty() ? "该任务的办理人均未登记邮箱，催办邮件未发出" : "已向 " + sent.size() + " 人发送催办邮件";
         return new UrgeResult(taskId, message, sent);

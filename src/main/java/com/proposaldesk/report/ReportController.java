@@ -71,7 +71,7 @@ public class ReportController {
     /** Marks a proposal as a typical case (典型案例) with what its handling achieved; office only. */
     @PutMapping("/typical-cases/{number}")
     public ResponseEntity<Void> chooseTypicalCase(@PathVariable String number, @RequestBody TypicalCaseRequest request) {
-        currentUser.requireGroup(CurrentUser.OFFICE_GROUP, "只有提案办可以选定典型案例");
+        currentUser.requireOffice("只有提案办可以选定典型案例");
         String achievements = request == null || request.achievements() == null ? "" : request.achievements().strip();
         if (achievements.isEmpty()) {
             throw new BadUserRequestException("请填写办理成效（achievements）");

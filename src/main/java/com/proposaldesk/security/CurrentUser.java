@@ -1,6 +1,10 @@
 package com.proposaldesk.security;
 
+import java.util.Collection;
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +32,14 @@ public class CurrentUser {
                 && authentication.getGroupIds().contains(group);
     }
 
-    /** @throws ForbiddenException with the given Chinese message unless the user is in one of the groups */
-    public void requireAnyGroup(java.util.Collection<String> groups, String message) {
-        if (groups.stream().noneMatch(this::isMemberOf)) {
-            throw new ForbiddenException(message);
-        }
+    /** @throws ForbiddenException with the given Chinese message unless the user works for the office or administers */
+    public void requireOffice(String message) {
+        requireAnyGroup(List.of(OFFICE_GROUP, Groups.CAMUNDA_ADMIN), message);
     }
 
-    /** @throws ForbiddenException with the given Chinese message unless the user is in the group */
-    public void requireGroup(String group, String message) {
-        if (!isMemberOf(group)) {
+    /** @throws ForbiddenException with the given Chinese message unless the user is in one of the groups */
+    public void requireAnyGroup(Collection<String> groups, String message) {
+        if (groups.stream().noneMatch(this::isMemberOf)) {
             throw new ForbiddenException(message);
         }
     }

@@ -284,7 +284,7 @@ class HostileInputTest {
 
         Task review = steps.task(pi, ProcessElements.TASK_REVIEW_DEPT_HEAD);
         HttpResponse<String> formVariables = send("GET", "/engine-rest/task/" + review.getId() + "/form-variables",
-                HANDLER, null, false);
+                OFFICE, null, false);
         assertThat(formVariables.statusCode()).isEqualTo(200);
         assertThat(json.readTree(formVariables.body()).findValuesAsText("value"))
                 .anySatisfy(value -> assertThat(value).contains(body, "联系人：李" + SQL));
