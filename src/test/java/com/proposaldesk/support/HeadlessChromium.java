@@ -30,6 +30,8 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final String TIME_ZONE = "Asia/Shanghai";
     private static final Path CHROMIUM = Path.of(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver"));
+    /** Chromium's Chinese, from chromium-l10n: without it Chromium is English whatever the language asked for. */
+    private static final Path CHINESE = Path.of(System.getProperty("e2e.chromium-locale", "/usr/lib/chromium/locales/zh-CN.pak"));
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
@@ -47,8 +49,9 @@ public final class HeadlessChromium implements AutoCloseable {
      * {@code -De2e.required=true} (CI) it fails instead.
      */
     public static void requireInstalled() {
-        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
+        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) && Files.isRegularFile(CHINESE);
+        String missing = "browser tests need Debian's chromium, chromium-l10n and chromium-driver "
+                + "(apt-get install -y chromium chromium-l10n chromium-driver fonts-noto-cjk)";
         if (!available && Boolean.getBoolean("e2e.required")) {
             throw new IllegalStateException(missing);
         }

@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -65,12 +67,35 @@ public final class PostgresTestDatabase {
         }
     }
 
-    /** Test databases on a shared server are dropped when the JVM ends, even if its pool still holds connections. */
+    /**
+     * Test databases on a shared server are dropped when the JVM ends. Spring closes its contexts in another
+     * shutdown hook at the same time: give it a few seconds to close the engine and the pool first, or the engine,
+     * closing, waits for a connection to a database that is gone (30 s) until Surefire kills the JVM.
+     */
     private static void dropQuietly(String server, String name) {
         try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (connections(server, name) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IllegalStateException e) {
             LOG.warn("Test database {} was not dropped: {}", name, e.getMessage());
+        }
+    }
+
+    private static int connections(String server, String name) {
+        try (Connection connection = DriverManager.getConnection(server + "postgres", USER, "");
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            return 0;
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,6 +100,12 @@ class TasklistPage {
         WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Deletes what the field holds, key by key, as a user would. */
+    void erase(String label) {
+        WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     }
 
     /** Opens the date picker of the field and clicks today. */
