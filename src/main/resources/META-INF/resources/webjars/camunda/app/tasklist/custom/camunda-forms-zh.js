@@ -1,9 +1,10 @@
 /*
- * Chinese for the two things Camunda Forms write in English in Tasklist: validation messages and the date
- * picker. Tasklist 7.24 renders forms with form-js 1.8.7, whose viewer has no translation support (its
+ * Chinese for what Camunda Forms write in English in Tasklist: validation messages, the date picker and
+ * the few words of the drop-downs. Tasklist 7.24 renders forms with form-js 1.8.7, whose viewer has no translation support (its
  * Validator returns English literals; bpmn-io/form-js#77, #443), and Tasklist creates the form with
  * `new Form({ container })`, so no module can be handed to form-js. Instead this script, while the page is
- * Chinese, rewrites the messages where form-js shows them (.fjs-form-field-error) and gives every date
+ * Chinese, rewrites the messages and words where form-js shows them (.fjs-form-field-error, the drop-downs)
+ * and gives every date
  * picker a Chinese locale through flatpickr's own instance API (input._flatpickr.set). A message it does not
  * know stays as form-js wrote it. The server checks every submission again, with Chinese messages.
  */
@@ -24,6 +25,13 @@ const MESSAGES = [
   [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
     (lower, upper) => '请输入有效值，最接近的有效值为 ' + lower + ' 和 ' + upper + '。']
 ];
+
+/** Fixed words of form-js 1.8's select, taglist and search fields, by where they are shown. */
+const WORDS = [
+  ['.fjs-select-placeholder', { Select: '请选择' }],
+  ['.fjs-dropdownlist-empty', { 'No results': '无匹配项', 'All values selected': '已全部选择' }]
+];
+const PLACEHOLDERS = { Search: '搜索' };
 
 const MONTHS = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
 const DATE_PICKER_LOCALE = {
@@ -70,6 +78,23 @@ function translateErrors(root) {
   });
 }
 
+function translateWords(root) {
+  WORDS.forEach(([selector, words]) => root.querySelectorAll(selector).forEach(element => {
+    element.childNodes.forEach(node => {
+      const chinese = node.nodeType === Node.TEXT_NODE && words[node.data.trim()];
+      if (chinese) {
+        node.data = chinese;
+      }
+    });
+  }));
+  root.querySelectorAll('.fjs-container input[placeholder]').forEach(input => {
+    const chinese = PLACEHOLDERS[input.getAttribute('placeholder')];
+    if (chinese) {
+      input.setAttribute('placeholder', chinese);
+    }
+  });
+}
+
 function localizeDatePickers(root) {
   root.querySelectorAll('.fjs-form-field-datetime input').forEach(input => {
     const picker = input._flatpickr;
@@ -81,12 +106,14 @@ function localizeDatePickers(root) {
 
 function localize() {
   translateErrors(document);
+  translateWords(document);
   localizeDatePickers(document);
 }
 
 if (currentLocale() === 'zh') {
   // mutation callbacks run before the browser paints, so the English text is never shown
-  new MutationObserver(localize).observe(document.body, { childList: true, subtree: true, characterData: true });
+  new MutationObserver(localize).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
+    attributeFilter: ['placeholder'] });
   localize();
 }
 
