@@ -39,6 +39,10 @@ public final class PostgresTestDatabase {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> "");
+        // Spring keeps every test context open until the JVM ends, and the server (max_connections 100) is shared
+        // with other builds: let an idle context hold one connection instead of a full pool of 30
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     public static synchronized String newDatabase() {
