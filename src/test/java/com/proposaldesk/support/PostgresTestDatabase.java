@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -37,6 +39,10 @@ public final class PostgresTestDatabase {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> "");
+        // Spring keeps every test context open until the JVM ends, and the server (max_connections 100) is shared
+        // with other builds: let an idle context hold one connection instead of a full pool of 30
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     public static synchronized String newDatabase() {
@@ -65,12 +71,35 @@ public final class PostgresTestDatabase {
         }
     }
 
-    /** Test databases on a shared server are dropped when the JVM ends, even if its pool still holds connections. */
+    /**
+     * Test databases on a shared server are dropped when the JVM ends. Spring closes its contexts in another
+     * shutdown hook at the same time: give it a few seconds to close the engine and the pool first, or the engine,
+     * closing, waits for a connection to a database that is gone (30 s) until Surefire kills the JVM.
+     */
     private static void dropQuietly(String server, String name) {
         try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (connections(server, name) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IllegalStateException e) {
             LOG.warn("Test database {} was not dropped: {}", name, e.getMessage());
+        }
+    }
+
+    private static int connections(String server, String name) {
+        try (Connection connection = DriverManager.getConnection(server + "postgres", USER, "");
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            return 0;
         }
     }
 

@@ -15,6 +15,8 @@
  * limitations under the License.
  */
 
+import { webappLocales, webappName } from '../../locale-choice.js';
+
 export default {
   // // change the app name and vendor
   // app: {
@@ -49,10 +51,9 @@ export default {
   //     'unit': 'day'
   //   }
   // },
-  'locales': {
-    'availableLocales': ['zh', 'en', 'de'],
-    'fallbackLocale': 'en'
-  },
+  // Chinese for a Chinese browser, else English; the welcome page lets a user choose (locale-choice.js)
+  locales: webappLocales(),
+  app: webappName('admin'),
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,
   // userOperationLogAnnotationLength: 4000

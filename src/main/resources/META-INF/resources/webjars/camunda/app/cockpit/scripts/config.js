@@ -15,6 +15,8 @@
  * limitations under the License.
  */
 
+import { webappLocales, webappName } from '../../locale-choice.js';
+
 export default {
   // // change the app name and vendor
   // app: {
@@ -50,10 +52,9 @@ export default {
   // },
   // the progress board (挂图作战), see custom/proposal-board.js
   customScripts: ['custom/proposal-board.js'],
-  'locales': {
-    'availableLocales': ['zh', 'en', 'de'],
-    'fallbackLocale': 'en'
-  },
+  // Chinese for a Chinese browser, else English; the welcome page lets a user choose (locale-choice.js)
+  locales: webappLocales(),
+  app: webappName('cockpit'),
   // skipCustomListeners: {
   //   default: true,
   //   hidden: false

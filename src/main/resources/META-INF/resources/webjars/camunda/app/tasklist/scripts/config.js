@@ -15,6 +15,8 @@
  * limitations under the License.
  */
 
+import { webappLocales, webappName } from '../../locale-choice.js';
+
 export default {
   // change the app name and vendor
   // app: {
@@ -28,15 +30,16 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  "locales": {
-    "availableLocales": ["zh", "en", "de"],
-    "fallbackLocale": "en"
-  },
+  // Chinese for a Chinese browser, else English; the welcome page lets a user choose (locale-choice.js)
+  locales: webappLocales(),
+  app: webappName('tasklist'),
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+  // Chinese validation messages and date pickers in Camunda Forms
+  customScripts: ['custom/camunda-forms-zh.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

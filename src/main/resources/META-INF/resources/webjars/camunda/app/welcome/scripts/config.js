@@ -15,6 +15,8 @@
  * limitations under the License.
  */
 
+import { webappLocales, webappName } from '../../locale-choice.js';
+
 export default {
   // app: {
   //   name: 'Todos',
@@ -25,6 +27,8 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+  // 界面语言: the language choice beside the user's profile
+  customScripts: ['custom/language-choice.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -43,10 +47,9 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  "locales": {
-    "availableLocales": ["zh", "en", "de"],
-    "fallbackLocale": "en"
-  },
+  // Chinese for a Chinese browser, else English; the welcome page lets a user choose (locale-choice.js)
+  locales: webappLocales(),
+  app: webappName('welcome'),
   // links: [
   //   {
   //     label: 'Angular.js Docs',
