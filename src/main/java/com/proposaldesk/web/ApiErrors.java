@@ -96,6 +96,9 @@ public class ApiErrors {
 
     @ExceptionHandler(ProcessEngineException.class)
     ResponseEntity<ErrorBody> engine(ProcessEngineException e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e);
+        }
         BadUserRequestException rejection = RejectedInputMapper.rejection(e);
         if (rejection instanceof TaskInputRejectedException input) {
             return invalid(input);
@@ -129,8 +132,16 @@ public class ApiErrors {
                 .body(new ErrorBody("请以 application/json 格式提交", List.of()));
     }
 
+    ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
+        LOG.warn("Request refused, the database is unavailable: {}", DatabaseUnavailable.describe(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(DatabaseUnavailable.MESSAGE, List.of()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("Unexpected error in API call", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ErrorBody("系统内部错误，请联系管理员", List.of()));
     }
