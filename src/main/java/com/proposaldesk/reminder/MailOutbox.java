@@ -35,38 +35,86 @@ public class MailOutbox {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /**
-     * Records that the mail is about to be sent and returns its row id, or empty if it has been sent already. A row
-     * left FAILED or PENDING by an earlier attempt is reused, so a mail never has two rows.
-     */
-    public Optional<Long> beginAttempt(Reminder reminder, Recipient recipient, String subject) {
-        try {
-            return ownTransaction.execute(status -> begin(reminder, recipient, subject));
-        } catch (DuplicateKeyException concurrentInsert) {
-            return ownTransaction.execute(status -> begin(reminder, recipient, subject));
+    /** A mail's row: its id and when it was first recorded, which together name the mail in its Message-ID. */
+    public record Entry(long id, Timestamp createdAt) {
+    }
+
+    /** What one attempt to send a recorded mail came to: sent now, sent before (and skipped), or failed with an error. */
+    public record Attempt(boolean sentNow, Exception failure) {
+
+        static final Attempt SENT_NOW = new Attempt(true, null);
+        static final Attempt SENT_BEFORE = new Attempt(false, null);
+
+        public boolean failed() {
+            return failure != null;
         }
     }
 
-    private Optional<Long> begin(Reminder reminder, Recipient recipient, String subject) {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-        Optional<Existing> existing = jdbc.sql("""
-                SELECT id, status FROM pd_mail WHERE kind = ? AND subject_key = ? AND occurrence = ? AND recipient = ?""")
-                .params(reminder.kind().name(), reminder.subjectKey(), reminder.occurrence(), recipient.email())
-                .query(Existing.class).optional();
-        if (existing.isPresent()) {
-            if (existing.get().status() == MailStatus.SENT) {
-                return Optional.empty();
-            }
-            jdbc.sql("UPDATE pd_mail SET status = ?, subject = ?, attempts = attempts + 1, attempted_at = ? WHERE id = ?")
-                    .params(MailStatus.PENDING.name(), subject, now, existing.get().id()).update();
-            return Optional.of(existing.get().id());
+    /** The SMTP conversation for one mail; whatever it throws is recorded as the mail's error. */
+    @FunctionalInterface
+    public interface Transmission {
+        void send() throws Exception;
+    }
+
+    /**
+     * The row of this mail (one per kind, task or proposal, occurrence and recipient), inserted as PENDING when it is
+     * new. Committed at once, so that it outlives the caller's transaction.
+     */
+    public Entry record(Reminder reminder, Recipient recipient, String subject) {
+        try {
+            return ownTransaction.execute(status -> find(reminder, recipient).orElseGet(() -> insert(reminder, recipient, subject)));
+        } catch (DuplicateKeyException concurrentInsert) {
+            return ownTransaction.execute(status -> find(reminder, recipient).orElseThrow());
         }
+    }
+
+    /**
+     * Sends the recorded mail unless it has been sent, and records the outcome. The row stays locked from the check
+     * until the outcome is committed: a second sender of the same mail at the same time (another node that took over
+     * the job when its lock expired while this one was still sending, or the same reminder fired twice) waits, then
+     * finds it SENT and does not send it again. Only a crash between the SMTP server accepting the mail and this
+     * commit leaves the row unsent, so that the next attempt mails it once more.
+     *
+     * @return a failed attempt, its error recorded on the row, when the transmission threw
+     */
+    public Attempt sendOnce(long id, String subject, Transmission transmission) {
+        return ownTransaction.execute(status -> {
+            String current = jdbc.sql("SELECT status FROM pd_mail WHERE id = ? FOR UPDATE").param(id).query(String.class).single();
+            if (MailStatus.SENT.name().equals(current)) {
+                return Attempt.SENT_BEFORE;
+            }
+            Timestamp attemptedAt = Timestamp.valueOf(LocalDateTime.now());
+            try {
+                transmission.send();
+            } catch (Exception e) {
+                jdbc.sql("UPDATE pd_mail SET status = ?, error = ?, subject = ?, attempts = attempts + 1, attempted_at = ? WHERE id = ?")
+                        .params(MailStatus.FAILED.name(), truncate(ReminderNotSentException.rootMessage(e)), subject, attemptedAt, id)
+                        .update();
+                return new Attempt(false, e);
+            }
+            jdbc.sql("""
+                    UPDATE pd_mail SET status = ?, error = NULL, subject = ?, attempts = attempts + 1, attempted_at = ?, sent_at = ?
+                    WHERE id = ?""")
+                    .params(MailStatus.SENT.name(), subject, attemptedAt, Timestamp.valueOf(LocalDateTime.now()), id).update();
+            return Attempt.SENT_NOW;
+        });
+    }
+
+    private Optional<Entry> find(Reminder reminder, Recipient recipient) {
+        return jdbc.sql("""
+                SELECT id, created_at FROM pd_mail WHERE kind = ? AND subject_key = ? AND occurrence = ? AND recipient = ?""")
+                .params(reminder.kind().name(), reminder.subjectKey(), reminder.occurrence(), recipient.email())
+                .query(Entry.class).optional();
+    }
+
+    private Entry insert(Reminder reminder, Recipient recipient, String subject) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO pd_mail (kind, proposal_number, task_id, task_name, subject_key, occurrence, recipient,
-                       recipient_user, subject, status, attempts, requested_by, created_at, attempted_at)
+                       recipient_user, subject, status, attempts, requested_by, created_at)
                 VALUES (:kind, :proposal, :task, :taskName, :subjectKey, :occurrence, :recipient, :user, :subject,
-                       :status, 1, :requestedBy, :now, :now)""")
+                       :status, 0, :requestedBy, :now)""")
                 .param("kind", reminder.kind().name()).param("proposal", reminder.proposalNumber())
                 .param("task", reminder.taskId()).param("taskName", reminder.taskName())
                 .param("subjectKey", reminder.subjectKey()).param("occurrence", reminder.occurrence())
@@ -74,19 +122,12 @@ public class MailOutbox {
                 .param("status", MailStatus.PENDING.name()).param("requestedBy", reminder.requestedBy())
                 .param("now", now)
                 .update(key, "id");
-        return Optional.of(key.getKey().longValue());
+        return new Entry(key.getKey().longValue(), now);
     }
 
-    public void markSent(long id) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("UPDATE pd_mail SET status = ?, error = NULL, sent_at = ? WHERE id = ?")
-                .params(MailStatus.SENT.name(), Timestamp.valueOf(LocalDateTime.now()), id).update());
-    }
-
-    public void markFailed(long id, String error) {
+    private static String truncate(String error) {
         String text = error == null ? "" : error;
-        String truncated = text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("UPDATE pd_mail SET status = ?, error = ? WHERE id = ?")
-                .params(MailStatus.FAILED.name(), truncated, id).update());
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
     /** The newest mails first, at most {@link #LIMIT}; every filter is optional. */
@@ -107,8 +148,5 @@ public class MailOutbox {
         }
         sql.append(" ORDER BY created_at DESC, id DESC FETCH FIRST ").append(LIMIT).append(" ROWS ONLY");
         return jdbc.sql(sql.toString()).params(params).query(RecordedMail.class).list();
-    }
-
-    private record Existing(long id, MailStatus status) {
     }
 }

@@ -10,16 +10,21 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.proposaldesk.web.DatabaseUnavailable;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
@@ -51,6 +56,8 @@ public class RestAuthentication {
      */
     static class ThisEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
+        private static final Logger LOG = LoggerFactory.getLogger(ThisEngineAuthenticationFilter.class);
+
         private final ObjectProvider<ProcessEngine> engine;
 
         /** The engine is looked up on the first request: filters are created before the database is migrated. */
@@ -65,6 +72,22 @@ public class RestAuthentication {
 
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            try {
+                authenticate(request, response, chain);
+            } catch (RuntimeException e) {
+                // checking the password needs the database; without it, answer 503 in the caller's error format
+                if (!DatabaseUnavailable.isCause(e) || response.isCommitted()) {
+                    throw e;
+                }
+                LOG.warn("Request refused, the database is unavailable: {}", DatabaseUnavailable.describe(e));
+                HttpServletRequest http = (HttpServletRequest) request;
+                boolean ourApi = http.getRequestURI().substring(http.getContextPath().length()).startsWith("/api/");
+                DatabaseUnavailable.write((HttpServletResponse) response, !ourApi, e);
+            }
+        }
+
+        private void authenticate(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             ProcessEngine processEngine = engine.getObject();
             UserAuthentication webappUser = webappUser((HttpServletRequest) request, processEngine);

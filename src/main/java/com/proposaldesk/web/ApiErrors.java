@@ -97,6 +97,9 @@ public class ApiErrors {
 
     @ExceptionHandler(ProcessEngineException.class)
     ResponseEntity<ErrorBody> engine(ProcessEngineException e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e);
+        }
         BadUserRequestException rejection = RejectedInputMapper.rejection(e);
         if (rejection instanceof TaskInputRejectedException input) {
             return invalid(input);
@@ -130,8 +133,16 @@ public class ApiErrors {
                 .body(new ErrorBody("请以 application/json 格式提交", List.of()));
     }
 
+    ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
+        LOG.warn("Request refused, the database is unavailable: {}", DatabaseUnavailable.describe(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(DatabaseUnavailable.MESSAGE, List.of()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e);
+        }
         String reference = ErrorReference.next();
         LOG.error("Unexpected error in API call, error reference {}", reference, e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

@@ -9,9 +9,6 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -27,19 +24,16 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * The engine's REST API answers a server-side failure with the exception's class name and message (SQL text,
  * expressions, class names). These mappers answer it in the engine's error format with a Chinese message and a
- * reference to the logged exception instead, and answer unreadable JSON with a Chinese 400. Our rejected form input
+ * reference to the logged exception instead, and answer unreadable JSON with a Chinese 400 ({@link EngineRestMappers}
+ * registers them). Our rejected form input
  * ({@link RejectedInputMapper}, priority 1) is mapped first; every 4xx of the engine keeps its own answer.
  */
-@Configuration
-public class EngineRestErrors {
+public final class EngineRestErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
     private static final String NOT_JSON = "请求内容不是有效的 JSON";
 
-    @Bean
-    ResourceConfigCustomizer engineRestErrorMappers() {
-        return config -> config.register(FromEngine.class).register(FromRestResource.class).register(FromAnything.class)
-                .register(UnreadableJson.class).register(MistypedJson.class).register(WeakPassword.class);
+    private EngineRestErrors() {
     }
 
     static Response body(int status, String type, String message) {

@@ -62,6 +62,35 @@ public final class PostgresTestDatabase {
         return server + name;
     }
 
+    /** The user the tests connect as: a superuser (trust authentication), with an empty password. */
+    public static String user() {
+        return USER;
+    }
+
+    /**
+     * Takes the database away from its clients as a server outage would: new connections are refused and every
+     * open session is ended. {@link #restore} gives it back.
+     */
+    public static void cutOff(String databaseUrl) {
+        String server = serverOf(databaseUrl);
+        String name = nameOf(databaseUrl);
+        execute(server, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        execute(server, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
+                + "' AND pid <> pg_backend_pid()");
+    }
+
+    public static void restore(String databaseUrl) {
+        execute(serverOf(databaseUrl), "ALTER DATABASE " + nameOf(databaseUrl) + " ALLOW_CONNECTIONS true");
+    }
+
+    private static String serverOf(String databaseUrl) {
+        return databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1);
+    }
+
+    private static String nameOf(String databaseUrl) {
+        return databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1);
+    }
+
     private static void execute(String server, String sql) {
         try (Connection connection = DriverManager.getConnection(server + "postgres", USER, "");
                 Statement statement = connection.createStatement()) {
