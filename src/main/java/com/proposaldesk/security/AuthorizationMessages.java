@@ -29,6 +29,9 @@ public final class AuthorizationMessages {
             Map.entry("DecisionDefinition", "决策定义"), Map.entry("Tenant", "租户"), Map.entry("System", "系统"),
             Map.entry("OperationLogCategory", "操作日志"), Map.entry("Group membership", "用户组成员"));
 
+    /** When the engine does not say which permission is missing. */
+    public static final String GENERIC = "没有权限执行此操作。如确需办理，请联系提案办或系统管理员。";
+
     private AuthorizationMessages() {
     }
 
@@ -42,6 +45,6 @@ public final class AuthorizationMessages {
                     + PERMISSIONS.getOrDefault(missing.getViolatedPermissionName(), missing.getViolatedPermissionName()) + "”权限");
         }
         String what = needs.isEmpty() ? "" : "：需要" + String.join("或", needs);
-        return "没有权限执行此操作" + what + "。如确需办理，请联系提案办或系统管理员。";
+        return needs.isEmpty() ? GENERIC : "没有权限执行此操作" + what + "。如确需办理，请联系提案办或系统管理员。";
     }
 }

@@ -5,6 +5,7 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import com.proposaldesk.security.EngineRestForbiddenMapper;
 import com.proposaldesk.task.RejectedInputMapper;
 import com.proposaldesk.task.TaskConflictMapper;
+import com.proposaldesk.task.TaskNotFoundMapper;
 
 import jakarta.ws.rs.core.FeatureContext;
 
@@ -21,7 +22,8 @@ public class EngineRestMappers implements ForcedAutoDiscoverable {
         TaskConflictMapper.FromEngine.class, TaskConflictMapper.FromRestResource.class,
         DatabaseUnavailableMapper.FromEngine.class, DatabaseUnavailableMapper.FromRestResource.class,
         DatabaseUnavailableMapper.FromAnything.class,
-        EngineRestForbiddenMapper.class,
+        EngineRestForbiddenMapper.FromEngine.class, EngineRestForbiddenMapper.FromRestResource.class,
+        TaskNotFoundMapper.class,
         EngineRestErrors.FromEngine.class, EngineRestErrors.FromRestResource.class, EngineRestErrors.FromAnything.class,
         EngineRestErrors.WeakPassword.class, EngineRestErrors.UnreadableJson.class, EngineRestErrors.MistypedJson.class,
     };
