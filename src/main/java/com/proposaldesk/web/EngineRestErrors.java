@@ -48,7 +48,7 @@ public final class EngineRestErrors {
 
         @Override
         public boolean isMappable(E exception) {
-            return RejectedInputMapper.rejection(exception) == null
+            return RejectedInputMapper.rejection(exception) == null && !DatabaseUnavailable.isCause(exception)
                     && ExceptionHandlerHelper.getInstance().getStatus(exception).getStatusCode() >= 500;
         }
 

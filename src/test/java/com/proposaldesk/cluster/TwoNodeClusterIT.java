@@ -87,7 +87,7 @@ class TwoNodeClusterIT {
             "spring.datasource.hikari.minimum-idle", "2");
 
     private static final String OFFICE = "office-wang";
-    private static final String OFFICE_PASSWORD = "Office-wang-2023";
+    private static final String OFFICE_PASSWORD = "Ti-An-Ban-2023!";
     private static final String OFFICE_MAIL = "wang@bureau.example.cn";
     private static final Pattern OUTBOX_ID = Pattern.compile("^<pd-mail\\.(\\d+)\\.");
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class AppNode implements AutoCloseable {
 
     public static final String ADMIN = "admin";
-    public static final String ADMIN_PASSWORD = "Node-admin-2023";
+    public static final String ADMIN_PASSWORD = "Cluster-Node-2023";
 
     private static final Logger LOG = LoggerFactory.getLogger(AppNode.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
