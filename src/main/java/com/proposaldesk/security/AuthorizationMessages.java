@@ -40,7 +40,7 @@ public final class AuthorizationMessages {
         Set<String> needs = new LinkedHashSet<>();
         for (MissingAuthorization missing : refusal.getMissingAuthorizations()) {
             String resource = RESOURCES.getOrDefault(missing.getResourceType(), missing.getResourceType());
-            String id = missing.getResourceId() == null || "*".equals(missing.getResourceId()) ? "" : " " + missing.getResourceId();
+            String id = missing.getResourceId() == null || "*".equals(missing.getResourceId()) ? "" : " " + missing.getResourceId() + " ";
             needs.add("对" + resource + id + "的“"
                     + PERMISSIONS.getOrDefault(missing.getViolatedPermissionName(), missing.getViolatedPermissionName()) + "”权限");
         }
