@@ -32,7 +32,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver"));
     /** Chromium's Chinese, from chromium-l10n: without it Chromium is English whatever the language asked for. */
     private static final Path CHINESE = Path.of(System.getProperty("e2e.chromium-locale", "/usr/lib/chromium/locales/zh-CN.pak"));
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final ChromeDriver driver;
     private final String baseUrl;
