@@ -2,6 +2,7 @@ package com.proposaldesk.deadline;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -27,12 +28,12 @@ public class DeadlineWatches {
         this.management = management;
     }
 
-    /** Watches a task's due date until the task is done. */
+    /** Watches a task's due date until the task is done; the watch's business key is the task id. */
     public void watchTask(String taskId, String taskName, Proposal proposal, LocalDate due) {
         Map<String, Object> variables = variables(proposal, due);
         variables.put(DeadlineWatch.WATCHED_TASK_ID, taskId);
         variables.put(DeadlineWatch.WATCHED_TASK_NAME, taskName);
-        runtime.startProcessInstanceByKey(PROCESS, variables);
+        runtime.startProcessInstanceByKey(PROCESS, taskId, variables);
     }
 
     /** Watches the proposal's answer deadline until the bureau has answered. */
@@ -47,10 +48,30 @@ public class DeadlineWatches {
 
     /** Ends the watch of a task that was completed. */
     public void stopTask(String taskId) {
-        for (ProcessInstance watch : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .variableValueEquals(DeadlineWatch.WATCHED_TASK_ID, taskId).list()) {
+        List<ProcessInstance> found = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKey(taskId).list();
+        if (found.isEmpty() && unkeyedTaskWatches) {
+            found = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                    .variableValueEquals(DeadlineWatch.WATCHED_TASK_ID, taskId).list();
+        }
+        for (ProcessInstance watch : found) {
             runtime.deleteProcessInstance(watch.getId(), "任务已办理完成", true, true);
         }
+    }
+
+    /**
+     * Whether task watches started before watches had the task id as business key (an upgraded database) are
+     * still running; then {@link #stopTask} also looks for them by variable. Set by {@link #countUnkeyedTaskWatches}.
+     */
+    private volatile boolean unkeyedTaskWatches = true;
+
+    /** Counts the running task watches without business key; none means {@link #stopTask} needs no fallback. */
+    public int countUnkeyedTaskWatches() {
+        int unkeyed = (int) runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .variableValueLike(DeadlineWatch.WATCHED_TASK_ID, "%").list().stream()
+                .filter(watch -> watch.getBusinessKey() == null).count();
+        unkeyedTaskWatches = unkeyed > 0;
+        return unkeyed;
     }
 
     /**

@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.store.FolderException;
+import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.RegistrationRequest;
 import com.proposaldesk.reminder.MailTestSupport;
@@ -71,6 +74,8 @@ class DeadlineWatchProcessTest extends MailTestSupport {
     ManagementService management;
     @Autowired
     HistoryService history;
+    @Autowired
+    DeadlineWatches watches;
 
     private ProposalSteps steps;
 
@@ -305,6 +310,28 @@ class DeadlineWatchProcessTest extends MailTestSupport {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(answerWatch.getId()).count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(answerWatch.getId())
                 .activityId("End_WatchEnded").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskWatchIsFoundByItsTaskIdAsBusinessKeyAndOlderUnkeyedWatchesStillEndWithTheirTask() {
+        String number = TestProposals.newNumber("WATCH");
+        ProcessInstance pi = register(number);
+        Task signFor = steps.task(pi, ProcessElements.TASK_SIGN_FOR);
+        ProcessInstance keyed = watchOf(signFor);
+        assertThat(keyed.getBusinessKey()).isEqualTo(signFor.getId());
+        assertThat(answerWatchOf(number).getBusinessKey()).as("the answer watch has no task").isNull();
+        assertThat(watches.countUnkeyedTaskWatches()).isZero();
+
+        // a watch as an older version started it: no business key, only the variable
+        Map<String, Object> older = new HashMap<>(runtime.getVariables(keyed.getId()));
+        runtime.deleteProcessInstance(keyed.getId(), "replaced by an unkeyed watch", true, true);
+        ProcessInstance unkeyed = runtime.startProcessInstanceByKey(DeadlineWatches.PROCESS, older);
+        assertThat(watches.countUnkeyedTaskWatches()).isEqualTo(1);
+
+        steps.signFor(pi);
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(unkeyed.getId()).count()).isZero();
+        assertThat(watches.countUnkeyedTaskWatches()).isZero();
     }
 
     // ---- SMTP outage -----------------------------------------------------------------------------
