@@ -1,29 +1,43 @@
 package com.proposaldesk.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -36,22 +50,32 @@ import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalSource;
 import com.proposaldesk.support.PostgresTestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Benchmark, not a test (run with {@code ./mvnw -Pbenchmark verify}): N answer-deadline watches on
- * PostgreSQL whose first reminder falls due at the same moment, sent by the job executor through a real
- * SMTP server. Measures the time until every reminder is recorded as sent and writes
+ * Benchmark, not a test ({@code ./mvnw -Pbenchmark verify -Dtest=ReminderBurstBenchmark}): answer-deadline watches
+ * on PostgreSQL whose first reminder falls due at the same moment, sent by the job executor through a real SMTP
+ * server, beside the same number of bare timer + no-op asynchronous jobs (the shape of a reminder without its work)
+ * in the same run on the same database.
+ * <p>
+ * First a sweep over job executor thread counts ({@code -Dbenchmark.sweep=2,4,8,16}, {@code -Dbenchmark.sweepSize=2000}
+ * each) with the peak of busy connections, the measurements behind the settings in {@code application.yaml}; then
+ * the burst itself ({@code -Dbenchmark.reminders}, default 10,000) with those settings. Writes
  * {@code target/benchmarks/reminder-burst.json} and {@code .md}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.core-pool-size=4",
-                "camunda.bpm.job-execution.max-pool-size=8", "logging.level.com.proposaldesk=WARN"})
+        properties = {"camunda.bpm.job-execution.enabled=true", "logging.level.com.proposaldesk=WARN",
+                "logging.level.org.camunda.bpm.engine.jobexecutor=WARN"})
 @ActiveProfiles("test")
 class ReminderBurstBenchmark {
 
-    private static final int REMINDERS = Integer.getInteger("benchmark.reminders", 1000);
+    private static final int REMINDERS = Integer.getInteger("benchmark.reminders", 10_000);
+    private static final int SWEEP_SIZE = Integer.getInteger("benchmark.sweepSize", 2_000);
+    private static final int[] SWEEP = Arrays.stream(System.getProperty("benchmark.sweep", "2,4,8,16").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
     private static final int SMTP_PORT = freePort();
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final long TIME_LIMIT_NANOS = 900_000_000_000L;
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -74,7 +98,24 @@ class ReminderBurstBenchmark {
     @Autowired
     ManagementService management;
     @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    JobExecutor jobExecutor;
+    @Autowired
+    @Qualifier("camundaTaskExecutor")
+    ThreadPoolTaskExecutor jobThreads;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    CamundaBpmProperties camunda;
+
+    private final AtomicInteger round = new AtomicInteger();
 
     @AfterEach
     void resetClock() {
@@ -82,7 +123,166 @@ class ReminderBurstBenchmark {
     }
 
     @Test
-    void aBurstOfDueRemindersGoesOut() throws Exception {
+    void aBurstOfDueRemindersBesideBareJobs() {
+        office();
+        // the weekly digest would fall due too when the clock jumps; it is not part of the burst
+        management.suspendJobDefinitionByProcessDefinitionKey("supervision-digest", true);
+        repository.createDeployment().name("benchmark").addModelInstance(BareModels.REMINDER + ".bpmn", BareModels.reminder()).deploy();
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        int configuredCore = jobThreads.getCorePoolSize();
+        int configuredMax = jobThreads.getMaxPoolSize();
+        int configuredAcquisition = jobExecutor.getMaxJobsPerAcquisition();
+        int configuredPool = pool.getMaximumPoolSize();
+        BenchmarkReport report = new BenchmarkReport("reminder-burst", "Reminder burst: due reminders beside bare no-op jobs");
+
+        // warm-up: classes, caches, connections
+        configure(configuredCore, configuredMax, configuredAcquisition, configuredPool);
+        bare(200);
+        ours(200);
+        cleanUp();
+
+        pool.setMaximumPoolSize(Math.max(configuredPool, 2 * maxOf(SWEEP) + 8));
+        for (int threads : SWEEP) {
+            configure(threads, threads, Math.max(3, threads), pool.getMaximumPoolSize());
+            Burst bare = bare(SWEEP_SIZE);
+            Burst ours = ours(SWEEP_SIZE);
+            report.rate(String.format(Locale.ROOT, "%,d reminders, %d job threads (peak %d busy connections)", SWEEP_SIZE, threads,
+                    ours.peakConnections()), "reminders/s", ours.perSecond(), bare.perSecond(), null);
+            cleanUp();
+        }
+
+        configure(configuredCore, configuredMax, configuredAcquisition, configuredPool);
+        Burst bare = bare(REMINDERS);
+        Burst ours = ours(REMINDERS);
+        report.rate(String.format(Locale.ROOT, "%,d reminders due at once, application settings", REMINDERS), "reminders/s",
+                        ours.perSecond(), bare.perSecond(), 0.7)
+                .time("time to clear the burst", "s", ours.seconds(), null)
+                .time("time to clear the same number of bare no-op jobs", "s", bare.seconds(), null)
+                .figure("e-mails received by the SMTP server in the burst", "e-mails", ours.received())
+                .figure("failed jobs (incidents) after the burst", "jobs", ours.failedJobs())
+                .figure("peak busy database connections", "connections", ours.peakConnections())
+                .setting("reminders", REMINDERS)
+                .setting("sweepSize", SWEEP_SIZE)
+                .setting("jobThreads", configuredCore + "-" + configuredMax)
+                .setting("queueCapacity", camunda.getJobExecution().getQueueCapacity())
+                .setting("maxJobsPerAcquisition", configuredAcquisition)
+                .setting("connectionPool", configuredPool)
+                .setting("database", jdbc.sql("SELECT version()").query(String.class).single())
+                .note("Ours: each reminder is an answer-deadline watch whose timer falls due, then its asynchronous job "
+                        + "writes the e-mail to the outbox, sends it through SMTP (GreenMail, in the same JVM) and marks it "
+                        + "sent, then waits for the next reminder. Bare: a timer falling due, then an asynchronous no-op "
+                        + "service task, then a parked timer: the same two jobs per reminder without the work. "
+                        + "Clock moved forward with ClockUtil; the clock starts when the jobs are due and stops when every "
+                        + "e-mail is recorded as sent (ours) or every instance is parked (bare).")
+                .write();
+        assertThat(ours.received()).as("every reminder of the burst reached the SMTP server once").isEqualTo(REMINDERS);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_mail WHERE proposal_number LIKE 'R%'").query(Long.class).single())
+                .as("one outbox record per reminder, none sent twice").isEqualTo(sentTotal());
+        assertThat(ours.failedJobs()).isZero();
+    }
+
+    /** Stops the job executor, resizes its pool and acquisition, and starts it again. */
+    private void configure(int core, int max, int perAcquisition, int connections) {
+        jobExecutor.shutdown();
+        if (max < jobThreads.getCorePoolSize()) {
+            jobThreads.setCorePoolSize(core);
+            jobThreads.setMaxPoolSize(max);
+        } else {
+            jobThreads.setMaxPoolSize(max);
+            jobThreads.setCorePoolSize(core);
+        }
+        jobExecutor.setMaxJobsPerAcquisition(perAcquisition);
+        ((HikariDataSource) dataSource).setMaximumPoolSize(connections);
+        jobExecutor.start();
+    }
+
+    private Burst bare(int count) {
+        ClockUtil.reset();
+        Instant due = Instant.now().plusSeconds(86_400);
+        String prefix = "bare-" + round.incrementAndGet() + "-";
+        inBatches(count, i -> runtime.startProcessInstanceByKey(BareModels.REMINDER, prefix + i,
+                java.util.Map.of("due", Date.from(due))));
+        return burst(Date.from(due.plusSeconds(60)), count, () -> management.createJobQuery().processDefinitionKey(BareModels.REMINDER)
+                .executable().count() == 0
+                && runtime.createExecutionQuery().processDefinitionKey(BareModels.REMINDER).activityId(BareModels.REMINDER_PARKED)
+                        .count() >= count, prefix);
+    }
+
+    private Burst ours(int count) {
+        ClockUtil.reset();
+        String prefix = String.format(Locale.ROOT, "R%02d", round.incrementAndGet());
+        LocalDate assigned = LocalDate.now(ZONE);
+        DeadlineCase kind = new DeadlineCase(ProposalSource.CPPCC, ProposalRole.SOLE, false);
+        inBatches(count, i -> {
+            NewProposal p = new NewProposal(String.format(Locale.ROOT, "%s%06d", prefix, i), ProposalSource.CPPCC, "基准测试会议",
+                    "基准测试提案 " + i, new Member(null, "委员" + i, null, null, null, null), List.of(), List.of("建议"),
+                    ProposalRole.SOLE, false, assigned, null, List.of());
+            proposals.insert(p, policy.onAssignment(kind, assigned));
+            watches.watchAnswer(proposals.get(p.number()));
+        });
+        LocalDate answerDue = proposals.get(prefix + "000000").answerDue();
+        LocalDate firstReminder = policy.reminderDates(kind, answerDue).get(0);
+        int receivedBefore = smtp.getReceivedMessages().length;
+        Burst burst = burst(Date.from(ZonedDateTime.of(firstReminder.atTime(10, 0), ZONE).toInstant()), count,
+                () -> sent(prefix) >= count && management.createJobQuery().processDefinitionKey(DeadlineWatches.PROCESS)
+                        .executable().count() == 0, prefix);
+        return new Burst(burst.seconds(), count, smtp.getReceivedMessages().length - receivedBefore,
+                management.createJobQuery().withException().count(), burst.peakConnections());
+    }
+
+    private long sentTotal() {
+        return jdbc.sql("SELECT COUNT(*) FROM pd_mail WHERE status = 'SENT' AND proposal_number LIKE 'R%'").query(Long.class).single();
+    }
+
+    private int sent(String prefix) {
+        return jdbc.sql("SELECT COUNT(*) FROM pd_mail WHERE status = 'SENT' AND proposal_number LIKE ?").param(prefix + "%")
+                .query(Integer.class).single();
+    }
+
+    /** Moves the clock to {@code now} and waits until {@code cleared}, watching the busy connections. */
+    private Burst burst(Date now, int count, BooleanSupplier cleared, String what) {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        long start = System.nanoTime();
+        ClockUtil.setCurrentTime(now);
+        int peak = 0;
+        while (!cleared.getAsBoolean()) {
+            peak = Math.max(peak, pool.getHikariPoolMXBean().getActiveConnections());
+            if (System.nanoTime() - start > TIME_LIMIT_NANOS) {
+                throw new AssertionError(what + ": not cleared within 15 minutes");
+            }
+            sleep(100);
+            peak = Math.max(peak, pool.getHikariPoolMXBean().getActiveConnections());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ClockUtil.reset();
+        return new Burst(seconds, count, 0, 0, peak);
+    }
+
+    /** Ends the watches and bare instances of the last round, so that the next round's clock does not wake them. */
+    private void cleanUp() {
+        ClockUtil.reset();
+        for (String key : List.of(DeadlineWatches.PROCESS, BareModels.REMINDER)) {
+            List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(key).list().stream()
+                    .map(ProcessInstance::getId).toList();
+            if (!ids.isEmpty()) {
+                runtime.deleteProcessInstances(ids, "基准测试清理", true, true);
+            }
+        }
+    }
+
+    /** Creates in transactions of 100, as an import would, so that setting up is not one commit per reminder. */
+    private void inBatches(int count, java.util.function.IntConsumer create) {
+        for (int from = 0; from < count; from += 100) {
+            int first = from;
+            transaction.executeWithoutResult(status -> {
+                for (int i = first; i < Math.min(first + 100, count); i++) {
+                    create.accept(i);
+                }
+            });
+        }
+    }
+
+    private void office() {
         User clerk = identity.newUser("bench-office");
         clerk.setFirstName("提案办");
         clerk.setEmail("office@bench.example.cn");
@@ -91,44 +291,18 @@ class ReminderBurstBenchmark {
             identity.saveGroup(identity.newGroup("office"));
         }
         identity.createMembership("bench-office", "office");
+    }
 
-        LocalDate assigned = LocalDate.of(2026, 9, 21);
-        long setupStart = System.nanoTime();
-        for (int i = 0; i < REMINDERS; i++) {
-            NewProposal p = new NewProposal(String.format(Locale.ROOT, "B%06d", i), ProposalSource.CPPCC, "基准测试会议", "基准测试提案 " + i,
-                    new Member(null, "委员" + i, null, null, null, null), List.of(), List.of("建议"), ProposalRole.SOLE, false,
-                    assigned, null, List.of());
-            proposals.insert(p, policy.onAssignment(new DeadlineCase(ProposalSource.CPPCC, ProposalRole.SOLE, false), assigned));
-            watches.watchAnswer(proposals.get(p.number()));
-        }
-        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-        LocalDate answerDue = proposals.get("B000000").answerDue();
-        LocalDate firstReminder = policy.reminderDates(new DeadlineCase(ProposalSource.CPPCC, ProposalRole.SOLE, false), answerDue).get(0);
+    private static int maxOf(int[] values) {
+        return Arrays.stream(values).max().orElse(1);
+    }
 
-        long start = System.nanoTime();
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(firstReminder.atTime(10, 0), ZONE).toInstant()));
-        int sent = 0;
-        long deadline = start + 600_000_000_000L;
-        while (sent < REMINDERS && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            sent = jdbc.sql("SELECT COUNT(*) FROM pd_mail WHERE status = 'SENT'").query(Integer.class).single();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        int received = smtp.getReceivedMessages().length;
-        long incidents = management.createJobQuery().withException().count();
-
-        Path folder = Path.of("target", "benchmarks");
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("reminder-burst.json"), String.format(Locale.ROOT,
-                "{\"reminders\": %d, \"sent\": %d, \"received\": %d, \"failedJobs\": %d, \"seconds\": %.2f, \"perSecond\": %.1f, "
-                        + "\"setupSeconds\": %.2f, \"database\": \"PostgreSQL\"}%n",
-                REMINDERS, sent, received, incidents, seconds, sent / seconds, setupSeconds));
-        Files.writeString(folder.resolve("reminder-burst.md"), String.format(Locale.ROOT,
-                "| reminders due at once | sent | received by SMTP | failed jobs | time to clear (s) | reminders/s |%n"
-                        + "|---|---|---|---|---|---|%n| %d | %d | %d | %d | %.1f | %.1f |%n",
-                REMINDERS, sent, received, incidents, seconds, sent / seconds));
-        if (sent < REMINDERS) {
-            throw new AssertionError("only " + sent + " of " + REMINDERS + " reminders went out within 10 minutes");
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -137,6 +311,12 @@ class ReminderBurstBenchmark {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private record Burst(double seconds, int count, int received, long failedJobs, int peakConnections) {
+        double perSecond() {
+            return count / seconds;
         }
     }
 }
