@@ -12,9 +12,9 @@ import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
  * The bare-Camunda baselines: process models with the same shape as ours (user tasks, candidate groups, timers,
  * jobs) but no listeners, delegates, forms or domain tables. Built with the model API, which lays out the diagram.
  */
-final class BareModels {
+public final class BareModels {
 
-    static final String LIFECYCLE = "bare-lifecycle";
+    public static final String LIFECYCLE = "bare-lifecycle";
     static final String REMINDER = "bare-reminder";
     static final String REMINDER_SENT = "Task_NoOp";
     static final String REMINDER_PARKED = "Timer_Parked";
@@ -27,7 +27,7 @@ final class BareModels {
      * non-interrupting timer (our deadline watch of the task) and one more timer over the whole instance (our
      * answer-deadline watch).
      */
-    static BpmnModelInstance lifecycle(List<String> candidateGroups) {
+    public static BpmnModelInstance lifecycle(List<String> candidateGroups) {
         ProcessBuilder process = Bpmn.createExecutableProcess(LIFECYCLE).name("基准：裸流程").camundaHistoryTimeToLive(3650);
         AbstractFlowNodeBuilder<?, ?> flow = process.startEvent("Start");
         for (int i = 0; i < candidateGroups.size(); i++) {

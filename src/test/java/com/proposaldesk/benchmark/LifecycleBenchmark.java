@@ -123,6 +123,9 @@ class LifecycleBenchmark {
                 .figure("timers created per proposal (deadline watches)", "timers", (double) ourTimers / total)
                 .figure("timers created per bare instance", "timers", (double) bareTimers / total)
                 .figure("deadline-watch instances started and ended per proposal", "instances", (double) watches / total)
+                .figure("history rows per proposal (proposal and its watches)", "rows",
+                        (double) historyRows("proposal-handling", DeadlineWatches.PROCESS) / total)
+                .figure("history rows per bare instance", "rows", (double) historyRows(BareModels.LIFECYCLE) / total)
                 .setting("proposals", PROPOSALS)
                 .setting("warmUpEach", WARM_UP)
                 .setting("database", jdbc.sql("SELECT version()").query(String.class).single())
@@ -157,6 +160,19 @@ class LifecycleBenchmark {
             Step step = HAPPY_PATH.get(i);
             steps.complete(step.user(), instance, "Task_" + (i + 1), new HashMap<>(step.form()));
         }
+    }
+
+    /** Rows the engine's history keeps for the instances of these process definitions. */
+    private long historyRows(String... processDefinitionKeys) {
+        long rows = 0;
+        for (String key : processDefinitionKeys) {
+            for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_detail",
+                    "act_hi_identitylink")) {
+                rows += jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE proc_def_key_ = ?").param(key).query(Long.class).single();
+            }
+            rows += jdbc.sql("SELECT COUNT(*) FROM act_hi_job_log WHERE process_def_key_ = ?").param(key).query(Long.class).single();
+        }
+        return rows;
     }
 
     private long timersCreated(String processDefinitionKey) {

@@ -2,8 +2,6 @@ package com.proposaldesk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -22,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.proposaldesk.benchmark.BenchmarkReport;
 import com.proposaldesk.support.PostgresTestDatabase;
 
 /**
@@ -76,22 +75,20 @@ class AnnualSummaryBenchmark {
         Arrays.sort(millis);
         double median = millis[RUNS / 2];
 
-        Path folder = Path.of("target", "benchmarks");
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("annual-summary.json"), String.format(Locale.ROOT,
-                "{\"proposals\": %d, \"runs\": %d, \"medianMillis\": %.1f, \"minMillis\": %.1f, \"maxMillis\": %.1f,"
-                        + " \"docxMillis\": %.1f, \"docxBytes\": %d, \"setupSeconds\": %.1f, \"database\": \"PostgreSQL\"}%n",
-                PROPOSALS, RUNS, median, millis[0], millis[RUNS - 1], docMillis, docBytes, setupSeconds));
-        Files.writeString(folder.resolve("annual-summary.md"), String.format(Locale.ROOT, """
-                # Year-end summary benchmark
-
-                | proposals | runs | median | min | max | .docx render | setup (batch inserts) |
-                |---|---|---|---|---|---|---|
-                | %d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f s |
-
-                PostgreSQL; the summary includes the self-score; %d pending proposals listed.
-                """, PROPOSALS, RUNS, median, millis[0], millis[RUNS - 1], docMillis, setupSeconds,
-                summary.answered().pending().size() + summary.coHandling().pending().size()));
+        new BenchmarkReport("annual-summary", "Year-end summary over a year of proposals")
+                .time(String.format(Locale.ROOT, "year-end summary with self-score over %,d proposals, median of %d", PROPOSALS, RUNS),
+                        "ms", median, 2000.0)
+                .time("fastest run", "ms", millis[0], null)
+                .time("slowest run", "ms", millis[RUNS - 1], null)
+                .time(".docx document of the summary", "ms", docMillis, null)
+                .figure(".docx size", "bytes", docBytes)
+                .setting("proposals", PROPOSALS)
+                .setting("setupSeconds", Math.round(setupSeconds * 10) / 10.0)
+                .setting("database", jdbc.queryForObject("SELECT version()", String.class))
+                .note("The summary is SQL over the bureau's own tables (pd_*); it asks the engine nothing, so there is no "
+                        + "bare-Camunda baseline for it. " + (summary.answered().pending().size() + summary.coHandling().pending().size())
+                        + " pending proposals listed.")
+                .write();
     }
 
     private void insertYear() {
