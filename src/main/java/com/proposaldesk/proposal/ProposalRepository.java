@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.proposaldesk.deadline.ProposalDeadlines;
 import com.proposaldesk.member.Member;
@@ -24,6 +26,7 @@ import com.proposaldesk.member.MemberRepository;
 public class ProposalRepository {
 
     private static final int WARNING_LENGTH = 500;
+    private static final Object READ_KEY = ProposalRepository.class.getName() + ".read";
 
     private final JdbcClient jdbc;
     private final MemberRepository members;
@@ -73,8 +76,21 @@ public class ProposalRepository {
         }
     }
 
+    /**
+     * The proposal as stored. Within a transaction it is read once and kept until this repository changes it: one
+     * task completion asks for it from several listeners, and reading it takes five queries.
+     */
     public Optional<Proposal> find(String number) {
-        return jdbc.sql("SELECT * FROM pd_proposal WHERE number = ?").param(number).query(this::map).optional();
+        Map<String, Proposal> read = readInThisTransaction();
+        Proposal proposal = read == null ? null : read.get(number);
+        if (proposal != null) {
+            return Optional.of(proposal);
+        }
+        Optional<Proposal> found = jdbc.sql("SELECT * FROM pd_proposal WHERE number = ?").param(number).query(this::map).optional();
+        if (read != null) {
+            found.ifPresent(p -> read.put(number, p));
+        }
+        return found;
     }
 
     public Proposal get(String number) {
@@ -119,6 +135,7 @@ public class ProposalRepository {
     public void assign(String number, String leadDepartment, List<String> assisting) {
         update(number, "lead_department = ?", leadDepartment);
         long id = get(number).id();
+        forget(number);
         jdbc.sql("DELETE FROM pd_proposal_assisting_department WHERE proposal_id = ?").param(id).update();
         for (String code : assisting) {
             jdbc.sql("INSERT INTO pd_proposal_assisting_department (proposal_id, department_code) VALUES (?, ?)")
@@ -144,6 +161,7 @@ public class ProposalRepository {
     }
 
     private void update(String number, String assignment, Object value) {
+        forget(number);
         int rows = jdbc.sql("UPDATE pd_proposal SET " + assignment + ", updated_at = ? WHERE number = ?")
                 .params(value, Timestamp.valueOf(LocalDateTime.now()), number).update();
         if (rows != 1) {
@@ -168,6 +186,36 @@ public class ProposalRepository {
                 rs.getString("reply_classification"), rs.getString("evaluation"), rs.getString("process_instance_id"),
                 localDate(rs, "sign_for_due"), localDate(rs, "first_contact_due"), localDate(rs, "hard_limit_due"),
                 rs.getString("calendar_warning"));
+    }
+
+    /** The proposals read in the current transaction, by number; null outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Proposal> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, Proposal> read = (Map<String, Proposal>) TransactionSynchronizationManager.getResource(READ_KEY);
+        if (read == null) {
+            Map<String, Proposal> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(READ_KEY, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(READ_KEY);
+                }
+            });
+            read = fresh;
+        }
+        return read;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void forget(String number) {
+        Map<String, Proposal> read = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Map<String, Proposal>) TransactionSynchronizationManager.getResource(READ_KEY) : null;
+        if (read != null) {
+            read.remove(number);
+        }
     }
 
     private List<String> strings(String sql, long id) {
