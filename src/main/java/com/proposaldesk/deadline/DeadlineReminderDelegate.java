@@ -58,7 +58,7 @@ public class DeadlineReminderDelegate implements JavaDelegate {
         }
         DeadlineWatch.Occurrence occurrence = watch.current(execution);
         Proposal proposal = proposals.get((String) execution.getVariable(ProcessVariables.PROPOSAL_NUMBER));
-        String taskId = (String) execution.getVariable(DeadlineWatch.WATCHED_TASK_ID);
+        String taskId = DeadlineWatch.watchedTaskId(execution);
         Set<String> recipients = new LinkedHashSet<>(responsible(taskId, proposal));
         if (occurrence.kind() == DeadlineWatch.Kind.ESCALATION) {
             if (proposal.leadDepartment() != null) {

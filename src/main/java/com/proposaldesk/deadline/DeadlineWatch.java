@@ -23,6 +23,7 @@ import com.proposaldesk.proposal.ProposalStatus;
 @Component("deadlineWatch")
 public class DeadlineWatch {
 
+    /** The watched task's id in watches started before it became the business key (an upgraded database). */
     public static final String WATCHED_TASK_ID = "watchedTaskId";
     public static final String WATCHED_TASK_NAME = "watchedTaskName";
     public static final String DUE_DATE = "dueDate";
@@ -87,7 +88,7 @@ public class DeadlineWatch {
 
     /** Whether the watched work is still to be done: the task exists, or the proposal is not answered yet. */
     public boolean stillOpen(DelegateExecution execution) {
-        String taskId = (String) execution.getVariable(WATCHED_TASK_ID);
+        String taskId = watchedTaskId(execution);
         if (taskId != null) {
             return tasks.createTaskQuery().taskId(taskId).count() > 0;
         }
@@ -113,6 +114,15 @@ public class DeadlineWatch {
     DeadlineCase caseOf(DelegateExecution execution) {
         Proposal p = proposals.get((String) execution.getVariable(ProcessVariables.PROPOSAL_NUMBER));
         return new DeadlineCase(p.source(), p.role(), p.keyProposal());
+    }
+
+    /**
+     * The id of the watched task: the watch's business key; a watch an older version started keeps it in a variable.
+     * Null for an answer-deadline watch.
+     */
+    static String watchedTaskId(DelegateExecution execution) {
+        String key = execution.getProcessBusinessKey();
+        return key != null ? key : (String) execution.getVariable(WATCHED_TASK_ID);
     }
 
     static LocalDate dueDate(DelegateExecution execution) {

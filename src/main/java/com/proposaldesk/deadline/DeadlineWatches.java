@@ -31,7 +31,6 @@ public class DeadlineWatches {
     /** Watches a task's due date until the task is done; the watch's business key is the task id. */
     public void watchTask(String taskId, String taskName, Proposal proposal, LocalDate due) {
         Map<String, Object> variables = variables(proposal, due);
-        variables.put(DeadlineWatch.WATCHED_TASK_ID, taskId);
         variables.put(DeadlineWatch.WATCHED_TASK_NAME, taskName);
         runtime.startProcessInstanceByKey(PROCESS, taskId, variables);
     }
@@ -98,7 +97,6 @@ public class DeadlineWatches {
     private static Map<String, Object> variables(Proposal proposal, LocalDate due) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.PROPOSAL_NUMBER, proposal.number());
-        variables.put(ProcessVariables.KEY_PROPOSAL, proposal.keyProposal());
         variables.put(DeadlineWatch.DUE_DATE, due.toString());
         variables.put(DeadlineWatch.REMINDER_INDEX, 0);
         return variables;

@@ -324,6 +324,7 @@ class DeadlineWatchProcessTest extends MailTestSupport {
 
         // a watch as an older version started it: no business key, only the variable
         Map<String, Object> older = new HashMap<>(runtime.getVariables(keyed.getId()));
+        older.put(DeadlineWatch.WATCHED_TASK_ID, signFor.getId());
         runtime.deleteProcessInstance(keyed.getId(), "replaced by an unkeyed watch", true, true);
         ProcessInstance unkeyed = runtime.startProcessInstanceByKey(DeadlineWatches.PROCESS, older);
         assertThat(watches.countUnkeyedTaskWatches()).isEqualTo(1);
@@ -402,7 +403,7 @@ class DeadlineWatchProcessTest extends MailTestSupport {
 
     private ProcessInstance watchOf(Task task) {
         ProcessInstance watch = runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineWatches.PROCESS)
-                .variableValueEquals(DeadlineWatch.WATCHED_TASK_ID, task.getId()).singleResult();
+                .processInstanceBusinessKey(task.getId()).singleResult();
         assertThat(watch).as("deadline watch of task " + task.getTaskDefinitionKey()).isNotNull();
         return watch;
     }
@@ -410,7 +411,7 @@ class DeadlineWatchProcessTest extends MailTestSupport {
     private ProcessInstance answerWatchOf(String number) {
         List<ProcessInstance> watches = runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineWatches.PROCESS)
                 .variableValueEquals(ProcessVariables.PROPOSAL_NUMBER, number).list().stream()
-                .filter(w -> runtime.getVariable(w.getId(), DeadlineWatch.WATCHED_TASK_ID) == null).toList();
+                .filter(w -> w.getBusinessKey() == null).toList();
         assertThat(watches).as("answer deadline watch of " + number).hasSize(1);
         return watches.get(0);
     }

@@ -300,13 +300,13 @@ class ExtensionProcessTest {
 
     private ProcessInstance taskWatch(Task task) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineWatches.PROCESS)
-                .variableValueEquals(DeadlineWatch.WATCHED_TASK_ID, task.getId()).singleResult();
+                .processInstanceBusinessKey(task.getId()).singleResult();
     }
 
     private ProcessInstance answerWatch(String number) {
         List<ProcessInstance> watches = runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineWatches.PROCESS)
                 .variableValueEquals(ProcessVariables.PROPOSAL_NUMBER, number).list().stream()
-                .filter(w -> runtime.getVariable(w.getId(), DeadlineWatch.WATCHED_TASK_ID) == null).toList();
+                .filter(w -> w.getBusinessKey() == null).toList();
         assertThat(watches).hasSize(1);
         return watches.get(0);
     }
