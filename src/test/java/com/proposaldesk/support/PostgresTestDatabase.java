@@ -45,21 +45,53 @@ public final class PostgresTestDatabase {
         registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
+    /**
+     * Points the application context at the database of this name, created when missing and kept after the run, so
+     * that a later run can use what this one left (a benchmark's data, for instance).
+     */
+    public static void registerKept(DynamicPropertyRegistry registry, String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        String server = server(name);
+        if (!exists(server, name)) {
+            execute(server, "CREATE DATABASE " + name);
+        }
+        String url = server + name;
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> "");
+    }
+
     public static synchronized String newDatabase() {
         String name = "pd_test_" + Long.toHexString(System.nanoTime());
-        String server;
-        if (listening(HOST, PORT)) {
-            server = "jdbc:postgresql://" + HOST + ":" + PORT + "/";
-            LOG.info("Using the PostgreSQL server at {}:{} for database {}", HOST, PORT, name);
-        } else {
-            server = "jdbc:postgresql://localhost:" + embedded().getPort() + "/";
-            LOG.info("No PostgreSQL at {}:{}; using an embedded PostgreSQL on port {}", HOST, PORT, embedded().getPort());
-        }
+        String server = server(name);
         execute(server, "CREATE DATABASE " + name);
         if (embedded == null) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(server, name)));
         }
         return server + name;
+    }
+
+    private static String server(String name) {
+        if (listening(HOST, PORT)) {
+            LOG.info("Using the PostgreSQL server at {}:{} for database {}", HOST, PORT, name);
+            return "jdbc:postgresql://" + HOST + ":" + PORT + "/";
+        }
+        LOG.info("No PostgreSQL at {}:{}; using an embedded PostgreSQL on port {}", HOST, PORT, embedded().getPort());
+        return "jdbc:postgresql://localhost:" + embedded().getPort() + "/";
+    }
+
+    private static boolean exists(String server, String name) {
+        try (Connection connection = DriverManager.getConnection(server + "postgres", USER, "");
+                PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look for database " + name + " on " + server, e);
+        }
     }
 
     /** The user the tests connect as: a superuser (trust authentication), with an empty password. */
