@@ -324,9 +324,10 @@ class TwoNodeClusterIT {
                 .param(number).query(Integer.class).single();
     }
 
-    /** Running deadline watches of a task. */
+    /** Running deadline watches of a task: their business key is the task id. */
     private int watches(String taskId) {
-        return db.sql("SELECT COUNT(*) FROM act_ru_variable WHERE name_ = 'watchedTaskId' AND text_ = ?").param(taskId)
+        return db.sql("SELECT COUNT(*) FROM act_ru_execution e JOIN act_re_procdef d ON d.id_ = e.proc_def_id_"
+                + " WHERE e.id_ = e.proc_inst_id_ AND d.key_ = 'deadline-watch' AND e.business_key_ = ?").param(taskId)
                 .query(Integer.class).single();
     }
 
