@@ -133,9 +133,8 @@ public class ProposalRepository {
     }
 
     public void assign(String number, String leadDepartment, List<String> assisting) {
-        update(number, "lead_department = ?", leadDepartment);
         long id = get(number).id();
-        forget(number);
+        update(number, "lead_department = ?", leadDepartment);
         jdbc.sql("DELETE FROM pd_proposal_assisting_department WHERE proposal_id = ?").param(id).update();
         for (String code : assisting) {
             jdbc.sql("INSERT INTO pd_proposal_assisting_department (proposal_id, department_code) VALUES (?, ?)")
@@ -209,11 +208,8 @@ public class ProposalRepository {
         return read;
     }
 
-    @SuppressWarnings("unchecked")
     private static void forget(String number) {
-        Map<String, Proposal> read = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Map<String, Proposal>) TransactionSynchronizationManager.getResource(READ_KEY) : null;
-        if (read != null) {
+        if (TransactionSynchronizationManager.getResource(READ_KEY) instanceof Map<?, ?> read) {
             read.remove(number);
         }
     }

@@ -12,8 +12,10 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
 
@@ -201,7 +203,7 @@ class ReminderBurstBenchmark {
         Instant due = Instant.now().plusSeconds(86_400);
         String prefix = "bare-" + round.incrementAndGet() + "-";
         inBatches(count, i -> runtime.startProcessInstanceByKey(BareModels.REMINDER, prefix + i,
-                java.util.Map.of("due", Date.from(due))));
+                Map.of("due", Date.from(due))));
         return burst(Date.from(due.plusSeconds(60)), count, () -> management.createJobQuery().processDefinitionKey(BareModels.REMINDER)
                 .executable().count() == 0
                 && runtime.createExecutionQuery().processDefinitionKey(BareModels.REMINDER).activityId(BareModels.REMINDER_PARKED)
@@ -271,7 +273,7 @@ class ReminderBurstBenchmark {
     }
 
     /** Creates in transactions of 100, as an import would, so that setting up is not one commit per reminder. */
-    private void inBatches(int count, java.util.function.IntConsumer create) {
+    private void inBatches(int count, IntConsumer create) {
         for (int from = 0; from < count; from += 100) {
             int first = from;
             transaction.executeWithoutResult(status -> {
