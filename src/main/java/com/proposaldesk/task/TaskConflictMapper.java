@@ -14,6 +14,11 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.proposaldesk.web.DatabaseUnavailable;
+import com.proposaldesk.web.DatabaseUnavailableMapper;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
@@ -32,6 +37,8 @@ import jakarta.ws.rs.ext.Provider;
  * moment (a parallel task of the same proposal completed, or the task's reminder sent), so that submitting again works.
  */
 public abstract class TaskConflictMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskConflictMapper.class);
 
     public static final String DONE_BY_SOMEONE_ELSE = "该任务已由他人办理完毕或已不存在，请刷新待办列表";
     public static final String CHANGED_AT_THE_SAME_TIME = "该提案的流程刚被他人同时更新，请稍后重新提交";
@@ -57,9 +64,13 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
         return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
-    /** The Chinese message for a completion that lost a race, or null when the failure is anything else. */
+    /**
+     * The Chinese message for a completion that lost a race, or null when the failure is anything else. A lost database
+     * is not a race (and the task cannot be looked up then): that is {@link DatabaseUnavailableMapper}'s to answer.
+     */
     private String conflict(Throwable exception) {
-        if (!"POST".equals(request.getMethod()) || RejectedInputMapper.rejection(exception) != null) {
+        if (!"POST".equals(request.getMethod()) || RejectedInputMapper.rejection(exception) != null
+                || DatabaseUnavailable.isCause(exception)) {
             return null;
         }
         Matcher completion = COMPLETION.matcher(uri.getPath());
@@ -70,19 +81,29 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
         if (engine == null) {
             return null;
         }
-        if (!taskExists(engine, completion.group(2))) {
+        Boolean exists = taskExists(engine, completion.group(2));
+        if (exists == null) {
+            return null;
+        }
+        if (!exists) {
             return DONE_BY_SOMEONE_ELSE;
         }
         return optimisticLock(exception) != null || transactionConflict(exception) ? CHANGED_AT_THE_SAME_TIME : null;
     }
 
-    /** Whether the task is there at all, whatever the current user may see of it. */
-    private static boolean taskExists(ProcessEngine engine, String taskId) {
+    /**
+     * Whether the task is there at all, whatever the current user may see of it; null when that cannot be found out.
+     * A mapper that throws makes Jersey answer a bare 500, so a failed lookup leaves the exception to the other mappers.
+     */
+    private static Boolean taskExists(ProcessEngine engine, String taskId) {
         IdentityService identity = engine.getIdentityService();
         Authentication user = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
             return engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
+        } catch (RuntimeException lookupFailed) {
+            LOG.warn("Cannot tell whether task {} still exists: {}", taskId, DatabaseUnavailable.describe(lookupFailed));
+            return null;
         } finally {
             if (user != null) {
                 identity.setAuthentication(user);
