@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -80,7 +82,7 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    /** Waits up to 30 seconds, polling every 100 ms. */
+    /** Waits up to 60 seconds, polling every 100 ms. */
     public WebDriverWait waiting() {
         return wait;
     }
@@ -89,19 +91,49 @@ public final class HeadlessChromium implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
-    /** Opens a webapp page, e.g. {@code /camunda/app/tasklist/default/}, and logs in on its login form. */
+    /**
+     * Opens a webapp page, e.g. {@code /camunda/app/tasklist/default/}, and logs in on its login form. The form's button
+     * is disabled while the page still loads (translations, plugins), and a click then does nothing; the form may also be
+     * drawn anew, empty, once the translations arrive. So the fields are filled again whenever they lost what was typed,
+     * and the button is pressed again when it is enabled and the form is still there a few seconds later.
+     */
     public void logIn(String path, String user, String password) {
         open(path);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.or(
-                ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")),
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-danger"))));
-        List<WebElement> refused = driver.findElements(By.cssSelector(".alert-danger"));
-        if (!refused.isEmpty() && refused.get(0).isDisplayed()) {
+        By username = By.cssSelector("input[ng-model='username']");
+        By secret = By.cssSelector("input[ng-model='password']");
+        By submit = By.cssSelector("form[name='signinForm'] button[type='submit']");
+        By refusal = By.cssSelector(".alert-danger");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+        Instant[] nextPress = {Instant.MIN};
+        new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> names = d.findElements(username);
+            if (names.isEmpty() || !names.get(0).isDisplayed() || shown(d.findElements(refusal))) {
+                return true;
+            }
+            fill(names.get(0), user);
+            fill(d.findElement(secret), password);
+            WebElement button = d.findElement(submit);
+            if (button.isEnabled() && Instant.now().isAfter(nextPress[0])) {
+                button.click();
+                nextPress[0] = Instant.now().plusSeconds(5);
+            }
+            return false;
+        });
+        List<WebElement> refused = driver.findElements(refusal);
+        if (shown(refused)) {
             throw new IllegalStateException("Login as " + user + " refused: " + refused.get(0).getText());
         }
+    }
+
+    private static void fill(WebElement field, String value) {
+        if (!value.equals(field.getDomProperty("value"))) {
+            field.clear();
+            field.sendKeys(value);
+        }
+    }
+
+    private static boolean shown(List<WebElement> elements) {
+        return !elements.isEmpty() && elements.get(0).isDisplayed();
     }
 
     public WebElement visible(By locator) {
