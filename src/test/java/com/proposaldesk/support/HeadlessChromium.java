@@ -105,7 +105,10 @@ public final class HeadlessChromium implements AutoCloseable {
         By refusal = By.cssSelector(".alert-danger");
         wait.until(ExpectedConditions.visibilityOfElementLocated(username));
         Instant[] nextPress = {Instant.MIN};
-        new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).until(d -> {
+        WebDriverWait loggingIn = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100));
+        loggingIn.ignoring(StaleElementReferenceException.class).withMessage(() -> "login as " + user
+                + " neither done nor refused; the page shows: " + text().replaceAll("\\s+", " "));
+        loggingIn.until(d -> {
             List<WebElement> names = d.findElements(username);
             if (names.isEmpty() || !names.get(0).isDisplayed() || shown(d.findElements(refusal))) {
                 return true;
