@@ -1,6 +1,9 @@
 package com.proposaldesk.reminder;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code proposal-desk.tasklist-url} (the links in every mail point there) and {@code proposal-desk.mail.from}. The SMTP
@@ -18,7 +21,26 @@ public record MailSettings(String tasklistUrl, Mail mail) {
         }
     }
 
-    public record Mail(String from) {
+    /**
+     * @param connections the SMTP connections kept open for the next mail ({@link SmtpConnections})
+     */
+    public record Mail(String from, @DefaultValue Connections connections) {
+    }
+
+    /**
+     * @param max open connections at most, one per mail sent at the same time (a job thread or a user's 催办)
+     * @param mailsPerConnection mails over one connection before it is replaced: some servers (Exchange) refuse more
+     * @param idleTimeout an unused connection is closed after this long, before the server drops it
+     */
+    public record Connections(@DefaultValue("8") int max, @DefaultValue("20") int mailsPerConnection,
+            @DefaultValue("30s") Duration idleTimeout) {
+
+        public Connections {
+            if (max < 1 || mailsPerConnection < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("proposal-desk.mail.connections: max and mails-per-connection must be "
+                        + "at least 1, idle-timeout positive");
+            }
+        }
     }
 
     /** The task in Tasklist, or Tasklist itself when there is no task. */

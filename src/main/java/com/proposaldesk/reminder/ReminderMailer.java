@@ -31,14 +31,16 @@ public class ReminderMailer {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderMailer.class);
 
     private final JavaMailSender sender;
+    private final SmtpConnections connections;
     private final RecipientResolver recipients;
     private final MailComposer composer;
     private final MailOutbox outbox;
     private final MailSettings settings;
 
-    public ReminderMailer(JavaMailSender sender, RecipientResolver recipients, MailComposer composer, MailOutbox outbox,
-            MailSettings settings) {
+    public ReminderMailer(JavaMailSender sender, SmtpConnections connections, RecipientResolver recipients,
+            MailComposer composer, MailOutbox outbox, MailSettings settings) {
         this.sender = sender;
+        this.connections = connections;
         this.recipients = recipients;
         this.composer = composer;
         this.outbox = outbox;
@@ -68,7 +70,7 @@ public class ReminderMailer {
             MailComposer.ComposedMail mail = composer.render(letter, recipient);
             MailOutbox.Entry entry = outbox.record(reminder, recipient, mail.subject());
             MailOutbox.Attempt attempt = outbox.sendOnce(entry.id(), mail.subject(),
-                    () -> sender.send(message(mail, recipient, entry)));
+                    () -> connections.send(message(mail, recipient, entry)));
             if (attempt.failed()) {
                 throw new ReminderNotSentException(recipient.email(), attempt.failure());
             }
