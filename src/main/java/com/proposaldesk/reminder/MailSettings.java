@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code proposal-desk.tasklist-url} (the links in every mail point there) and {@code proposal-desk.mail.from}. The SMTP
- * server itself is Spring Boot's {@code spring.mail.*}.
+ * {@code proposal-desk.tasklist-url} (the links in every mail point there), {@code proposal-desk.mail.from} and
+ * {@code proposal-desk.mail.connections.*}. The SMTP server itself is Spring Boot's {@code spring.mail.*}.
  */
 @ConfigurationProperties("proposal-desk")
 public record MailSettings(String tasklistUrl, Mail mail) {
