@@ -107,7 +107,7 @@ public final class HeadlessChromium implements AutoCloseable {
         Instant[] nextPress = {Instant.MIN};
         WebDriverWait loggingIn = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100));
         loggingIn.ignoring(StaleElementReferenceException.class).withMessage(() -> "login as " + user
-                + " neither done nor refused; the page shows: " + text().replaceAll("\\s+", " "));
+                + " neither done nor refused; the page shows: " + abridged(text()));
         loggingIn.until(d -> {
             List<WebElement> names = d.findElements(username);
             if (names.isEmpty() || !names.get(0).isDisplayed() || shown(d.findElements(refusal))) {
@@ -126,6 +126,11 @@ public final class HeadlessChromium implements AutoCloseable {
         if (shown(refused)) {
             throw new IllegalStateException("Login as " + user + " refused: " + refused.get(0).getText());
         }
+    }
+
+    private static String abridged(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 500 ? oneLine : oneLine.substring(0, 500) + "…";
     }
 
     private static void fill(WebElement field, String value) {
