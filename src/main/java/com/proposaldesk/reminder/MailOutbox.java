@@ -88,7 +88,7 @@ public class MailOutbox {
                 transmission.send();
             } catch (Exception e) {
                 jdbc.sql("UPDATE pd_mail SET status = ?, error = ?, subject = ?, attempts = attempts + 1, attempted_at = ? WHERE id = ?")
-                        .params(MailStatus.FAILED.name(), truncate(ReminderNotSentException.rootMessage(e)), subject, attemptedAt, id)
+                        .params(MailStatus.FAILED.name(), truncate(ReminderNotSentException.detail(e)), subject, attemptedAt, id)
                         .update();
                 return new Attempt(false, e);
             }

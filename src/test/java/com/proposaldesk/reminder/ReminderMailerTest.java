@@ -78,10 +78,10 @@ class ReminderMailerTest extends MailTestSupport {
 
         assertThatThrownBy(() -> mailer.send(signForDueIn5Days("task-down", List.of("mail-li"))))
                 .isInstanceOf(ReminderNotSentException.class)
-                .hasMessageContaining("邮件发送失败").hasMessageContaining("li@bureau.example.cn");
+                .hasMessage("邮件发送失败（收件人 li@bureau.example.cn）：无法连接邮件服务器");
         assertThat(outboxRows()).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo("FAILED");
-            assertThat(row.error()).isNotBlank();
+            assertThat(row.error()).startsWith("无法连接邮件服务器（");
         });
 
         smtp.start();
