@@ -84,8 +84,12 @@ class ChineseWebappsBrowserIT extends BrowserTestBase {
         WebElement date = tasklist.field("沟通日期").findElement(By.cssSelector("input"));
         zh.driver().executeScript("arguments[0].scrollIntoView({block: 'start'})", date);
         date.click();
-        List<String> weekdays = zh.all(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday")).stream()
-                .map(day -> day.getText().trim()).toList();
+        // the calendar opens with an animation: a weekday not yet shown reads as empty
+        List<String> weekdays = zh.waiting().until(driver -> {
+            List<String> shown = driver.findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday")).stream()
+                    .map(day -> day.getText().trim()).toList();
+            return shown.size() == 7 && shown.stream().noneMatch(String::isEmpty) ? shown : null;
+        });
         assertThat(weekdays).containsExactly("一", "二", "三", "四", "五", "六", "日");
         assertThat(zh.visible(By.cssSelector(".flatpickr-calendar.open .flatpickr-monthDropdown-months")).getText()).contains("月");
         assertThat(date.getDomProperty("placeholder")).isEqualTo("yyyy/mm/dd");
