@@ -48,7 +48,7 @@ public class ReminderNotSentException extends RuntimeException {
         return reason(error) + "（" + rootMessage(error) + "）";
     }
 
-    static String rootMessage(Throwable error) {
+    private static String rootMessage(Throwable error) {
         StringBuilder message = new StringBuilder();
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && message.indexOf(t.getMessage()) < 0) {

@@ -2,8 +2,6 @@ package com.proposaldesk.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,6 +37,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -76,7 +75,7 @@ class ReminderBurstBenchmark {
     private static final int SWEEP_SIZE = Integer.getInteger("benchmark.sweepSize", 2_000);
     private static final int[] SWEEP = Arrays.stream(System.getProperty("benchmark.sweep", "2,4,8,16").split(","))
             .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final long TIME_LIMIT_NANOS = 900_000_000_000L;
 
@@ -310,14 +309,6 @@ class ReminderBurstBenchmark {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,8 +3,6 @@ package com.proposaldesk.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -40,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -91,7 +90,7 @@ class TwoNodeClusterIT {
     private static final String OFFICE_MAIL = "wang@bureau.example.cn";
     private static final Pattern OUTBOX_ID = Pattern.compile("^<pd-mail\\.(\\d+)\\.");
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
@@ -435,14 +434,6 @@ class TwoNodeClusterIT {
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     record LockedJob(String id, Timestamp lockExpires) {

@@ -1,8 +1,5 @@
 package com.proposaldesk.fault;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -21,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -50,7 +48,7 @@ import com.proposaldesk.support.TestProposals;
 @ActiveProfiles("test")
 abstract class FaultTestSupport {
 
-    protected static final int SMTP_PORT = freePort();
+    protected static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
     protected static final String PASSWORD = "Fault-test-2023";
 
     /** The database of this context, for the outage to take away. */
@@ -136,14 +134,6 @@ abstract class FaultTestSupport {
                 throw new AssertionError("Not within " + timeout + ": " + what);
             }
             Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

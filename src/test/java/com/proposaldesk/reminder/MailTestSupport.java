@@ -2,7 +2,6 @@ package com.proposaldesk.reminder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -40,7 +40,7 @@ import jakarta.mail.internet.MimeMessage;
 @ActiveProfiles("test")
 public abstract class MailTestSupport {
 
-    protected static final int SMTP_PORT = freePort();
+    protected static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
     protected static final String PASSWORD = "secret";
 
     @RegisterExtension
@@ -143,13 +143,5 @@ public abstract class MailTestSupport {
     protected List<Row> outboxRows() {
         return jdbc.sql("SELECT kind, status, recipient, error, attempts, requested_by FROM pd_mail ORDER BY id")
                 .query(Row.class).list();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,15 +3,13 @@ package com.proposaldesk.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -22,7 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 /** Mails over kept SMTP connections, to a real SMTP server (GreenMail) that the tests stop and start. */
 class SmtpConnectionsTest {
 
-    private final int port = freePort();
+    private final int port = TestSocketUtils.findAvailableTcpPort();
     private final JavaMailSenderImpl server = new JavaMailSenderImpl();
     private GreenMail smtp = started();
     private SmtpConnections connections;
@@ -101,13 +99,5 @@ class SmtpConnectionsTest {
         GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package com.proposaldesk.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * One node of the application as an operator runs it: the repackaged jar in a JVM of its own, on the {@code postgres}
@@ -47,7 +47,7 @@ public final class AppNode implements AutoCloseable {
      * The node names itself in the engine's job log ({@code ACT_HI_JOB_LOG.HOSTNAME_}) by {@code name}.
      */
     public static AppNode start(String name, String databaseUrl, int smtpPort, Map<String, String> settings) {
-        int port = freePort();
+        int port = TestSocketUtils.findAvailableTcpPort();
         Path log = Path.of("target", "nodes", name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar().toString(),
@@ -155,14 +155,6 @@ public final class AppNode implements AutoCloseable {
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("proposal-desk-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No application jar in target/: run ./mvnw package first"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
