@@ -1,15 +1,23 @@
 package com.proposaldesk.deadline;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
 
-/** Which deadline each step works to; {@code null} where a step has none (the committee's answer, follow-up). */
+/** Which deadline each user task works to, from the deadline policy. */
 @Component
 public class TaskDeadlines {
+
+    /**
+     * The steps without a time limit of their own: the committee's answer to an objection is not the bureau's to
+     * keep, and a commitment is followed until it is fulfilled.
+     */
+    public static final Set<String> WITHOUT_LIMIT =
+            Set.of(ProcessElements.TASK_RECORD_OBJECTION_OUTCOME, ProcessElements.TASK_FOLLOW_UP);
 
     private final DeadlinePolicy policy;
 
@@ -19,6 +27,8 @@ public class TaskDeadlines {
 
     /**
      * @param handlingDue the re-handling deadline after an unsatisfied evaluation, or null in the first round
+     * @return the task's deadline; null for a step {@link #WITHOUT_LIMIT}
+     * @throws IllegalArgumentException for a task the policy does not know: a new task must be given its deadline here
      */
     public LocalDate dueFor(String taskKey, Proposal p, LocalDate handlingDue) {
         DeadlineCase kind = new DeadlineCase(p.source(), p.role(), p.keyProposal());
@@ -34,7 +44,8 @@ public class TaskDeadlines {
                     ProcessElements.TASK_DRAFT_OPINION_LETTER, ProcessElements.TASK_SEND_OPINION_LETTER ->
                     handlingDue != null ? handlingDue : p.answerDue();
             case ProcessElements.TASK_RECORD_EVALUATION -> p.repliedOn() == null ? null : policy.evaluationDue(kind, p.repliedOn()).date();
-            default -> null;
+            case ProcessElements.TASK_RECORD_OBJECTION_OUTCOME, ProcessElements.TASK_FOLLOW_UP -> null;
+            default -> throw new IllegalArgumentException("用户任务 " + taskKey + " 没有配置办理时限（TaskDeadlines）");
         };
     }
 }

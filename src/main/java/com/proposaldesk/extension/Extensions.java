@@ -4,28 +4,33 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import com.proposaldesk.deadline.DeadlineWatches;
 import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 
-/** Applies an approved extension: the answer deadline, every task working to it, and their reminders move. */
+/**
+ * Applies an approved extension: the answer deadline moves, every open task working to it moves with it, and every
+ * reminder timer of the proposal's process waits anew for its next reminder (the models evaluate their cycles from the
+ * moved deadline).
+ */
 @Component
 public class Extensions {
 
     private final ProposalRepository proposals;
     private final TaskService tasks;
-    private final DeadlineWatches watches;
+    private final ManagementService management;
     private final EngineClock clock;
 
-    public Extensions(ProposalRepository proposals, TaskService tasks, DeadlineWatches watches, EngineClock clock) {
+    public Extensions(ProposalRepository proposals, TaskService tasks, ManagementService management, EngineClock clock) {
         this.proposals = proposals;
         this.tasks = tasks;
-        this.watches = watches;
+        this.management = management;
         this.clock = clock;
     }
 
@@ -39,6 +44,11 @@ public class Extensions {
             task.setDueDate(clock.at(newDue, LocalTime.of(18, 0)));
             tasks.saveTask(task);
         }
-        watches.move(proposal.number(), oldDue, newDue);
+        if (proposal.processInstanceId() == null) {
+            return;
+        }
+        for (Job timer : management.createJobQuery().processInstanceId(proposal.processInstanceId()).timers().list()) {
+            management.recalculateJobDuedate(timer.getId(), false);
+        }
     }
 }

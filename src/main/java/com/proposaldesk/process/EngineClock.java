@@ -31,6 +31,10 @@ public class EngineClock {
         return now().toInstant().atZone(zone).toLocalDate();
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** A moment on a date, in the bureau's time zone. */
     public Date at(LocalDate date, LocalTime time) {
         return Date.from(date.atTime(time).atZone(zone).toInstant());

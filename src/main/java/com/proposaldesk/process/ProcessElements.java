@@ -30,6 +30,24 @@ public final class ProcessElements {
     public static final String END_TRANSFERRED = "End_TransferredToCoHandling";
     public static final String END_OPINION_SENT = "End_OpinionSent";
 
+    /** The event sub-process that supervises the answer deadline: its timer start event and reminder task. */
+    public static final String ANSWER_REMINDER_TIMER = "StartEvent_AnswerReminderDue";
+    public static final String ANSWER_REMINDER = "Task_RemindAnswer";
+
+    /** The non-interrupting timer on a user task that leads to its reminders, e.g. {@code Timer_SignForReminder}. */
+    public static String reminderTimerOf(String taskKey) {
+        return "Timer_" + suffix(taskKey) + "Reminder";
+    }
+
+    /** The {@code sendReminder} task a user task's reminder timer leads to, e.g. {@code Task_RemindSignFor}. */
+    public static String reminderOf(String taskKey) {
+        return "Task_Remind" + suffix(taskKey);
+    }
+
+    private static String suffix(String taskKey) {
+        return taskKey.startsWith("Task_") ? taskKey.substring("Task_".length()) : taskKey;
+    }
+
     private ProcessElements() {
     }
 }

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import com.proposaldesk.deadline.DeadlineWatches;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProposalProcesses;
 import com.proposaldesk.process.ProcessVariables;
@@ -27,11 +26,9 @@ public class ProposalRegistrationListener implements ExecutionListener {
     private final RegistrationValidator validator;
     private final ProposalRegistrationService registration;
     private final ProposalRepository proposals;
-    private final DeadlineWatches watches;
 
     public ProposalRegistrationListener(RegistrationValidator validator, ProposalRegistrationService registration,
-            ProposalRepository proposals, DeadlineWatches watches) {
-        this.watches = watches;
+            ProposalRepository proposals) {
         this.validator = validator;
         this.registration = registration;
         this.proposals = proposals;
@@ -60,7 +57,6 @@ public class ProposalRegistrationListener implements ExecutionListener {
         }
         Proposal proposal = registration.store(validated);
         proposals.linkProcess(proposal.number(), execution.getProcessInstanceId());
-        watches.watchAnswer(proposal);
         for (String field : FORM_FIELDS) {
             execution.removeVariable(field);
         }

@@ -8,7 +8,6 @@ import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.deadline.DeadlineCase;
 import com.proposaldesk.deadline.DeadlinePolicy;
-import com.proposaldesk.deadline.DeadlineWatches;
 import com.proposaldesk.process.ProposalProcesses;
 
 /** Registers a proposal and starts its process, all in one transaction. */
@@ -17,15 +16,13 @@ public class ProposalRegistrationService {
 
     private final RegistrationValidator validator;
     private final ProposalRepository proposals;
-    private final DeadlineWatches watches;
     private final ProposalProcesses processes;
     private final DeadlinePolicy deadlines;
     private final AuditTrail audit;
 
     public ProposalRegistrationService(RegistrationValidator validator, ProposalRepository proposals,
-            ProposalProcesses processes, DeadlinePolicy deadlines, DeadlineWatches watches, AuditTrail audit) {
+            ProposalProcesses processes, DeadlinePolicy deadlines, AuditTrail audit) {
         this.audit = audit;
-        this.watches = watches;
         this.validator = validator;
         this.proposals = proposals;
         this.processes = processes;
@@ -36,7 +33,6 @@ public class ProposalRegistrationService {
     public Proposal register(RegistrationRequest request) {
         Proposal proposal = store(validator.validate(request));
         proposals.linkProcess(proposal.number(), processes.start(proposal));
-        watches.watchAnswer(proposal);
         return proposals.get(proposal.number());
     }
 

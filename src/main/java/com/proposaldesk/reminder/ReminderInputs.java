@@ -18,7 +18,8 @@ import com.proposaldesk.process.ProcessVariables;
  * read leniently: what a process administrator types in the Modeler arrives as text.
  */
 public record ReminderInputs(MailKind kind, String proposalNumber, String taskId, String taskKey,
-        List<String> recipients, LocalDate dueDate, Integer daysLeft, String occurrence) {
+        List<String> recipients, List<String> copyTo, String step, LocalDate dueDate, Integer daysLeft,
+        String occurrence) {
 
     public static final String KIND = "reminderKind";
     public static final String TASK_ID = "reminderTaskId";
@@ -27,9 +28,12 @@ public record ReminderInputs(MailKind kind, String proposalNumber, String taskId
     public static final String DUE_DATE = "reminderDueDate";
     public static final String DAYS_LEFT = "reminderDaysLeft";
     public static final String OCCURRENCE = "reminderOccurrence";
+    public static final String COPY_TO = "reminderCopyTo";
+    public static final String STEP = "reminderStep";
 
     /** Every input name, for checks that the element template and this class agree. */
-    public static final List<String> NAMES = List.of(KIND, TASK_ID, TASK_KEY, RECIPIENTS, DUE_DATE, DAYS_LEFT, OCCURRENCE);
+    public static final List<String> NAMES = List.of(KIND, TASK_ID, TASK_KEY, RECIPIENTS, COPY_TO, STEP, DUE_DATE, DAYS_LEFT,
+            OCCURRENCE);
 
     /** The kinds a process sends; urges come from the office, digests carry a body that a model cannot give. */
     static final List<MailKind> PROCESS_KINDS =
@@ -43,7 +47,7 @@ public record ReminderInputs(MailKind kind, String proposalNumber, String taskId
     public static ReminderInputs of(Function<String, Object> variables) {
         return new ReminderInputs(kind(variables.apply(KIND)), text(variables.apply(ProcessVariables.PROPOSAL_NUMBER)),
                 text(variables.apply(TASK_ID)), text(variables.apply(TASK_KEY)), ids(variables.apply(RECIPIENTS)),
-                date(variables.apply(DUE_DATE)), number(variables.apply(DAYS_LEFT)), text(variables.apply(OCCURRENCE)));
+                ids(variables.apply(COPY_TO)), text(variables.apply(STEP)), date(variables.apply(DUE_DATE)), number(variables.apply(DAYS_LEFT)), text(variables.apply(OCCURRENCE)));
     }
 
     /** The given occurrence, else {@code <due date>/<days left>}: a new deadline or offset is a new mail. */
@@ -58,8 +62,16 @@ public record ReminderInputs(MailKind kind, String proposalNumber, String taskId
         return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
     }
 
+    /** Whether a reminder is due: an empty kind means that nothing is (the supervised work is done). */
+    public boolean due() {
+        return kind != null;
+    }
+
     private static MailKind kind(Object value) {
         String name = text(value);
+        if (name == null) {
+            return null;
+        }
         return PROCESS_KINDS.stream().filter(kind -> kind.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("提醒类型 " + KIND + " 的值“" + name + "”无效，应为 "
                         + PROCESS_KINDS + " 之一"));

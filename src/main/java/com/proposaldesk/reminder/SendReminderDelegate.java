@@ -2,6 +2,7 @@ package com.proposaldesk.reminder;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
  * once however often the job runs (see {@link ReminderMailer}).
  *
  * <p>Inputs are described in {@link ReminderInputs}: {@code reminderKind}, {@code reminderTaskId} or
- * {@code reminderTaskKey}, {@code reminderRecipients}, {@code reminderDueDate}, {@code reminderDaysLeft},
- * {@code reminderOccurrence}; the proposal is the {@code proposalNumber} variable. With a task key, every open task of
+ * {@code reminderTaskKey}, {@code reminderRecipients}, {@code reminderCopyTo}, {@code reminderStep},
+ * {@code reminderDueDate}, {@code reminderDaysLeft}, {@code reminderOccurrence}; the proposal is the
+ * {@code proposalNumber} variable. An empty kind means that no reminder is due: nothing is sent. With a task key, every open task of
  * that user task in this process instance is reminded; without recipients, the task's assignee, else its candidates.
  * A reminder about a task that is no longer open is dropped.
  */
@@ -41,9 +43,13 @@ public class SendReminderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReminderInputs in = ReminderInputs.of(execution);
+        if (!in.due()) {
+            LOG.debug("No reminder due in process instance {}", execution.getProcessInstanceId());
+            return;
+        }
         if (in.taskId() == null && in.taskKey() == null) {
-            mailer.send(new Reminder(in.kind(), in.proposalNumber(), null, null, in.dueDate(), in.daysLeft(),
-                    in.occurrenceFor(in.dueDate()), in.recipients()));
+            mailer.send(new Reminder(in.kind(), in.proposalNumber(), null, in.step(), in.dueDate(), in.daysLeft(),
+                    in.occurrenceFor(in.dueDate()), with(in.recipients(), in.copyTo())));
             return;
         }
         List<Task> open = in.taskId() != null
@@ -59,7 +65,11 @@ public class SendReminderDelegate implements JavaDelegate {
             LocalDate due = in.dueDate() != null ? in.dueDate() : ReminderInputs.localDate(task.getDueDate());
             List<String> recipients = in.recipients().isEmpty() ? taskRecipients.of(task) : in.recipients();
             mailer.send(new Reminder(in.kind(), in.proposalNumber(), task.getId(), task.getName(), due, in.daysLeft(),
-                    in.occurrenceFor(due), recipients));
+                    in.occurrenceFor(due), with(recipients, in.copyTo())));
         }
+    }
+
+    private static List<String> with(List<String> recipients, List<String> copyTo) {
+        return Stream.concat(recipients.stream(), copyTo.stream()).distinct().toList();
     }
 }

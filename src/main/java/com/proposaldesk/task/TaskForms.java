@@ -1,7 +1,5 @@
 package com.proposaldesk.task;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import com.proposaldesk.deadline.DeadlineWatches;
-import com.proposaldesk.deadline.TaskDeadlines;
-import com.proposaldesk.process.EngineClock;
-import com.proposaldesk.process.ProcessVariables;
-import com.proposaldesk.proposal.Proposal;
-import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalSummaries;
 
 /**
@@ -29,18 +21,9 @@ public class TaskForms implements TaskListener {
 
     private final Map<String, TaskForm> formsByTask = new HashMap<>();
     private final ProposalSummaries summaries;
-    private final ProposalRepository proposals;
-    private final TaskDeadlines deadlines;
-    private final DeadlineWatches watches;
-    private final EngineClock clock;
 
-    public TaskForms(List<TaskForm> forms, ProposalSummaries summaries, ProposalRepository proposals, TaskDeadlines deadlines,
-            DeadlineWatches watches, EngineClock clock) {
+    public TaskForms(List<TaskForm> forms, ProposalSummaries summaries) {
         this.summaries = summaries;
-        this.proposals = proposals;
-        this.deadlines = deadlines;
-        this.watches = watches;
-        this.clock = clock;
         for (TaskForm form : forms) {
             for (String task : form.tasks()) {
                 TaskForm previous = formsByTask.put(task, form);
@@ -58,25 +41,10 @@ public class TaskForms implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(PROPOSAL_SUMMARY, summaries.markdown(context.proposalNumber()));
             form.prepare(context);
-            superviseDeadline(task, context);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             form.submit(context);
             context.forget(form.fields());
-            watches.stopTask(task.getId());
         }
-    }
-
-    /** Sets the task's due date from the deadline policy and has the deadline watched (reminders, 督办). */
-    private void superviseDeadline(DelegateTask task, TaskFormContext context) {
-        Proposal proposal = proposals.get(context.proposalNumber());
-        Object handlingDue = task.getVariable(ProcessVariables.HANDLING_DUE);
-        LocalDate due = deadlines.dueFor(task.getTaskDefinitionKey(), proposal,
-                handlingDue == null ? null : LocalDate.parse(handlingDue.toString()));
-        if (due == null) {
-            return;
-        }
-        task.setDueDate(clock.at(due, LocalTime.of(18, 0)));
-        watches.watchTask(task.getId(), task.getName(), proposal, due);
     }
 
     public boolean serves(String taskDefinitionKey) {

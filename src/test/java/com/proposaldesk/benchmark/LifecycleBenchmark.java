@@ -20,7 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.proposaldesk.deadline.DeadlineWatches;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.ProposalRegistrationService;
@@ -110,9 +109,9 @@ class LifecycleBenchmark {
                 .isEqualTo(total);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(BareModels.LIFECYCLE).finished().count())
                 .isEqualTo(total);
-        long ourTimers = timersCreated("proposal-handling") + timersCreated(DeadlineWatches.PROCESS);
+        long ourTimers = timersCreated("proposal-handling") + timersCreated("deadline-watch");
         long bareTimers = timersCreated(BareModels.LIFECYCLE);
-        long watches = history.createHistoricProcessInstanceQuery().processDefinitionKey(DeadlineWatches.PROCESS).count();
+        long watches = history.createHistoricProcessInstanceQuery().processDefinitionKey("deadline-watch").count();
 
         double oursRate = PROPOSALS / (oursNanos / 1e9);
         double bareRate = PROPOSALS / (bareNanos / 1e9);
@@ -124,7 +123,7 @@ class LifecycleBenchmark {
                 .figure("timers created per bare instance", "timers", (double) bareTimers / total)
                 .figure("deadline-watch instances started and ended per proposal", "instances", (double) watches / total)
                 .figure("history rows per proposal (proposal and its watches)", "rows",
-                        (double) historyRows("proposal-handling", DeadlineWatches.PROCESS) / total)
+                        (double) historyRows("proposal-handling", "deadline-watch") / total)
                 .figure("history rows per bare instance", "rows", (double) historyRows(BareModels.LIFECYCLE) / total)
                 .setting("proposals", PROPOSALS)
                 .setting("warmUpEach", WARM_UP)

@@ -44,7 +44,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.proposaldesk.deadline.DeadlineCase;
 import com.proposaldesk.deadline.DeadlinePolicy;
-import com.proposaldesk.deadline.DeadlineWatches;
 import com.proposaldesk.member.Member;
 import com.proposaldesk.proposal.NewProposal;
 import com.proposaldesk.proposal.ProposalRepository;
@@ -93,8 +92,6 @@ class ReminderBurstBenchmark {
     ProposalRepository proposals;
     @Autowired
     DeadlinePolicy policy;
-    @Autowired
-    DeadlineWatches watches;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -225,13 +222,12 @@ class ReminderBurstBenchmark {
                     "基准测试提案 " + i, new Member(null, "委员" + i, null, null, null, null), List.of(), List.of("建议"),
                     ProposalRole.SOLE, false, assigned, null, List.of());
             proposals.insert(p, policy.onAssignment(kind, assigned));
-            watches.watchAnswer(proposals.get(p.number()));
         });
         LocalDate answerDue = proposals.get(prefix + "000000").answerDue();
         LocalDate firstReminder = policy.reminderDates(kind, answerDue).get(0);
         int receivedBefore = smtp.getReceivedMessages().length;
         Burst burst = burst(Date.from(ZonedDateTime.of(firstReminder.atTime(10, 0), ZONE).toInstant()), count,
-                () -> sent(prefix) >= count && management.createJobQuery().processDefinitionKey(DeadlineWatches.PROCESS)
+                () -> sent(prefix) >= count && management.createJobQuery().processDefinitionKey("deadline-watch")
                         .executable().count() == 0, prefix);
         return new Burst(burst.seconds(), count, smtp.getReceivedMessages().length - receivedBefore,
                 management.createJobQuery().withException().count(), burst.peakConnections());
@@ -268,7 +264,7 @@ class ReminderBurstBenchmark {
     /** Ends the watches and bare instances of the last round, so that the next round's clock does not wake them. */
     private void cleanUp() {
         ClockUtil.reset();
-        for (String key : List.of(DeadlineWatches.PROCESS, BareModels.REMINDER)) {
+        for (String key : List.of("deadline-watch", BareModels.REMINDER)) {
             List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(key).list().stream()
                     .map(ProcessInstance::getId).toList();
             if (!ids.isEmpty()) {

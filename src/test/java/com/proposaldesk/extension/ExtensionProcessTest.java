@@ -33,8 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.proposaldesk.deadline.DeadlineWatch;
-import com.proposaldesk.deadline.DeadlineWatches;
+import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRole;
@@ -149,7 +148,7 @@ class ExtensionProcessTest {
     }
 
     @Test
-    void approvingMovesTheAnswerDeadlineTheTasksWorkingToItAndTheirWatches() {
+    void approvingMovesTheAnswerDeadlineTheTasksWorkingToItAndTheirReminders() {
         String number = TestProposals.newNumber("EXT");
         ProcessInstance pi = drafting(number);
         String bystander = TestProposals.newNumber("EXT");
@@ -157,11 +156,9 @@ class ExtensionProcessTest {
 
         Task draft = steps.task(pi, TASK_DRAFT_REPLY);
         assertThat(draft.getDueDate()).isEqualTo(at("2025-07-10T18:00"));
-        ProcessInstance taskWatch = taskWatch(draft);
-        ProcessInstance answerWatch = answerWatch(number);
         // 5 working days before 2025-07-10
-        assertThat(timer(taskWatch).getDuedate()).isEqualTo(at("2025-07-03T09:00"));
-        assertThat(timer(answerWatch).getDuedate()).isEqualTo(at("2025-07-03T09:00"));
+        assertThat(taskTimer(draft).getDuedate()).isEqualTo(at("2025-07-03T09:00"));
+        assertThat(answerTimer(pi).getDuedate()).isEqualTo(at("2025-07-03T09:00"));
 
         ProcessInstance request = request(number, "2025-08-29", "委员希望待秋季开学联合检查结束后再答复");
         Task approval = approvalTask(request);
@@ -187,24 +184,23 @@ class ExtensionProcessTest {
         assertThat(reached(request, "End_ExtensionApproved")).isTrue();
 
         assertThat(tasks.createTaskQuery().taskId(draft.getId()).singleResult().getDueDate()).isEqualTo(at("2025-08-29T18:00"));
-        for (ProcessInstance watch : List.of(taskWatch, answerWatch)) {
-            assertThat(runtime.getVariable(watch.getId(), DeadlineWatch.DUE_DATE)).isEqualTo("2025-08-29");
+        for (Job timer : List.of(taskTimer(draft), answerTimer(pi))) {
             // 5 working days before 2025-08-29
-            assertThat(timer(watch).getDuedate()).isEqualTo(at("2025-08-22T09:00"));
+            assertThat(timer.getDuedate()).isEqualTo(at("2025-08-22T09:00"));
         }
 
         // another proposal due the same day keeps its deadline
         Task otherDraft = steps.task(other, TASK_DRAFT_REPLY);
         assertThat(otherDraft.getDueDate()).isEqualTo(at("2025-07-10T18:00"));
         assertThat(rows.proposal(bystander)).containsEntry("ANSWER_DUE", Date.valueOf("2025-07-10"));
-        assertThat(timer(taskWatch(otherDraft)).getDuedate()).isEqualTo(at("2025-07-03T09:00"));
-        assertThat(timer(answerWatch(bystander)).getDuedate()).isEqualTo(at("2025-07-03T09:00"));
+        assertThat(taskTimer(otherDraft).getDuedate()).isEqualTo(at("2025-07-03T09:00"));
+        assertThat(answerTimer(other).getDuedate()).isEqualTo(at("2025-07-03T09:00"));
 
         // the steps that follow work to the new deadline too
         steps.draftReply(pi, "A");
         Task review = steps.task(pi, TASK_REVIEW_DEPT_HEAD);
         assertThat(review.getDueDate()).isEqualTo(at("2025-08-29T18:00"));
-        assertThat(runtime.getVariable(taskWatch(review).getId(), DeadlineWatch.DUE_DATE)).isEqualTo("2025-08-29");
+        assertThat(taskTimer(review).getDuedate()).isEqualTo(at("2025-08-22T09:00"));
     }
 
     @Test
@@ -212,7 +208,6 @@ class ExtensionProcessTest {
         String number = TestProposals.newNumber("EXT");
         ProcessInstance pi = drafting(number);
         Task draft = steps.task(pi, TASK_DRAFT_REPLY);
-        ProcessInstance answerWatch = answerWatch(number);
 
         ProcessInstance request = request(number, "2025-08-29", "委员希望待秋季开学联合检查结束后再答复");
         steps.complete(OFFICE, approvalTask(request), form("extensionDecision", "REJECT", "approvedDue", null,
@@ -225,9 +220,8 @@ class ExtensionProcessTest {
         });
         assertThat(rows.proposal(number)).containsEntry("ANSWER_DUE", Date.valueOf("2025-07-10"));
         assertThat(tasks.createTaskQuery().taskId(draft.getId()).singleResult().getDueDate()).isEqualTo(at("2025-07-10T18:00"));
-        for (ProcessInstance watch : List.of(taskWatch(draft), answerWatch)) {
-            assertThat(runtime.getVariable(watch.getId(), DeadlineWatch.DUE_DATE)).isEqualTo("2025-07-10");
-            assertThat(timer(watch).getDuedate()).isEqualTo(at("2025-07-03T09:00"));
+        for (Job timer : List.of(taskTimer(draft), answerTimer(pi))) {
+            assertThat(timer.getDuedate()).isEqualTo(at("2025-07-03T09:00"));
         }
     }
 
@@ -253,8 +247,8 @@ class ExtensionProcessTest {
         Task draft = steps.task(pi, TASK_DRAFT_REPLY);
         assertThat(draft.getDueDate()).isEqualTo(at("2025-10-10T18:00"));
         // 5 working days before 2025-10-10 across 国庆节: 10-09, 09-30, 09-29, Sunday 09-28 (worked), 09-26
-        assertThat(timer(taskWatch(draft)).getDuedate()).isEqualTo(at("2025-09-26T09:00"));
-        assertThat(timer(answerWatch(number)).getDuedate()).isEqualTo(at("2025-09-26T09:00"));
+        assertThat(taskTimer(draft).getDuedate()).isEqualTo(at("2025-09-26T09:00"));
+        assertThat(answerTimer(pi).getDuedate()).isEqualTo(at("2025-09-26T09:00"));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -298,21 +292,14 @@ class ExtensionProcessTest {
         return tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
     }
 
-    private ProcessInstance taskWatch(Task task) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineWatches.PROCESS)
-                .processInstanceBusinessKey(task.getId()).singleResult();
+    private Job taskTimer(Task task) {
+        return management.createJobQuery().processInstanceId(task.getProcessInstanceId())
+                .activityId(ProcessElements.reminderTimerOf(task.getTaskDefinitionKey())).timers().singleResult();
     }
 
-    private ProcessInstance answerWatch(String number) {
-        List<ProcessInstance> watches = runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineWatches.PROCESS)
-                .variableValueEquals(ProcessVariables.PROPOSAL_NUMBER, number).list().stream()
-                .filter(w -> w.getBusinessKey() == null).toList();
-        assertThat(watches).hasSize(1);
-        return watches.get(0);
-    }
-
-    private Job timer(ProcessInstance watch) {
-        return management.createJobQuery().processInstanceId(watch.getId()).timers().singleResult();
+    private Job answerTimer(ProcessInstance pi) {
+        return management.createJobQuery().processInstanceId(pi.getId()).activityId(ProcessElements.ANSWER_REMINDER_TIMER)
+                .timers().singleResult();
     }
 
     private boolean reached(ProcessInstance instance, String activityId) {

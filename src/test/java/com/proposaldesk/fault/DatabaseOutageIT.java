@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.proposaldesk.deadline.DeadlineWatches;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
@@ -116,7 +115,7 @@ class DatabaseOutageIT extends FaultTestSupport {
         // their locks expire; one whose failure the engine recorded waits for its retry, which Cockpit can bring forward
         List<ProcessInstance> watches = new ArrayList<>();
         for (Proposal proposal : fresh) {
-            watches.addAll(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DeadlineWatches.PROCESS)
+            watches.addAll(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("deadline-watch")
                     .variableValueEquals(ProcessVariables.PROPOSAL_NUMBER, proposal.number()).list());
         }
         assertThat(watches).hasSize(2 * fresh.size());

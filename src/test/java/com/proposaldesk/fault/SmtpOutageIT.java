@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.proposaldesk.deadline.DeadlineWatches;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 
@@ -149,7 +148,7 @@ class SmtpOutageIT extends FaultTestSupport {
     private List<ProcessInstance> watchesOf(Proposal... proposals) {
         List<ProcessInstance> watches = new ArrayList<>();
         for (Proposal proposal : proposals) {
-            watches.addAll(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DeadlineWatches.PROCESS)
+            watches.addAll(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("deadline-watch")
                     .variableValueEquals(ProcessVariables.PROPOSAL_NUMBER, proposal.number()).list());
         }
         assertThat(watches).hasSize(2 * proposals.length);
