@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.department.Department;
 import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.process.ProcessVariables;
@@ -30,7 +31,7 @@ import com.proposaldesk.task.TaskFormContext;
 @Component
 public class DisputeResolutionForm implements TaskForm {
 
-    public static final String TASK = "Task_ResolveDispute";
+    public static final String TASK = ProcessElements.TASK_RESOLVE_DISPUTE;
 
     enum Outcome { REASSIGN, INSIST }
 

@@ -14,10 +14,11 @@ public class TaskDeadlines {
 
     /**
      * The steps without a time limit of their own: the committee's answer to an objection is not the bureau's to
-     * keep, and a commitment is followed until it is fulfilled.
+     * keep; a commitment is followed until it is fulfilled; an extension request and a department's dispute are
+     * decided by the office as they come, and the deadlines they concern stay supervised meanwhile.
      */
-    public static final Set<String> WITHOUT_LIMIT =
-            Set.of(ProcessElements.TASK_RECORD_OBJECTION_OUTCOME, ProcessElements.TASK_FOLLOW_UP);
+    public static final Set<String> WITHOUT_LIMIT = Set.of(ProcessElements.TASK_RECORD_OBJECTION_OUTCOME,
+            ProcessElements.TASK_FOLLOW_UP, ProcessElements.TASK_APPROVE_EXTENSION, ProcessElements.TASK_RESOLVE_DISPUTE);
 
     private final DeadlinePolicy policy;
 
@@ -44,8 +45,11 @@ public class TaskDeadlines {
                     ProcessElements.TASK_DRAFT_OPINION_LETTER, ProcessElements.TASK_SEND_OPINION_LETTER ->
                     handlingDue != null ? handlingDue : p.answerDue();
             case ProcessElements.TASK_RECORD_EVALUATION -> p.repliedOn() == null ? null : policy.evaluationDue(kind, p.repliedOn()).date();
-            case ProcessElements.TASK_RECORD_OBJECTION_OUTCOME, ProcessElements.TASK_FOLLOW_UP -> null;
-            default -> throw new IllegalArgumentException("用户任务 " + taskKey + " 没有配置办理时限（TaskDeadlines）");
+            default -> WITHOUT_LIMIT.contains(taskKey) ? null : unknown(taskKey);
         };
+    }
+
+    private static LocalDate unknown(String taskKey) {
+        throw new IllegalArgumentException("用户任务 " + taskKey + " 没有配置办理时限（TaskDeadlines）");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.deadline.DeadlineCase;
 import com.proposaldesk.deadline.DeadlinePolicy;
 import com.proposaldesk.proposal.Proposal;
@@ -18,7 +19,7 @@ import com.proposaldesk.task.TaskFormContext;
 @Component
 public class ExtensionApprovalForm implements TaskForm {
 
-    public static final String TASK = "Task_ApproveExtension";
+    public static final String TASK = ProcessElements.TASK_APPROVE_EXTENSION;
 
     enum Decision { APPROVE, REJECT }
 

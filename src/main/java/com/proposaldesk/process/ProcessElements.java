@@ -23,6 +23,8 @@ public final class ProcessElements {
     public static final String TASK_FOLLOW_UP = "Task_FollowUp";
     public static final String TASK_DRAFT_OPINION_LETTER = "Task_DraftOpinionLetter";
     public static final String TASK_SEND_OPINION_LETTER = "Task_SendOpinionLetter";
+    public static final String TASK_APPROVE_EXTENSION = "Task_ApproveExtension";
+    public static final String TASK_RESOLVE_DISPUTE = "Task_ResolveDispute";
     public static final String TASK_TRANSFER_TO_CO_HANDLING = "Task_TransferToCoHandling";
 
     public static final String END_CLOSED = "End_Closed";

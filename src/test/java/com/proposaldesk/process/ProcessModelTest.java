@@ -21,6 +21,12 @@ import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -36,7 +42,9 @@ import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.proposaldesk.deadline.TaskDeadlines;
 import com.proposaldesk.proposal.StartFormFields;
+import com.proposaldesk.reminder.ReminderInputs;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskForms;
@@ -94,7 +102,7 @@ class ProcessModelTest {
             }
         }
         assertThat(MODELS.keySet()).containsExactlyInAnyOrder("proposal-handling.bpmn", "proposal-co-handling.bpmn",
-                "proposal-extension.bpmn", "deadline-watch.bpmn", "supervision-digest.bpmn", "assignment-dispute.bpmn");
+                "proposal-extension.bpmn", "supervision-digest.bpmn", "assignment-dispute.bpmn");
         assertThat(FORMS_BY_ID).isNotEmpty();
     }
 
@@ -122,6 +130,92 @@ class ProcessModelTest {
         }
         softly.assertAll();
         assertThat(checked).as("user tasks of handling, co-handling, extension and dispute").isEqualTo(15 + 8 + 1 + 1);
+    }
+
+    /**
+     * Supervision lives in the models: each user task with a time limit takes its due date from the deadline policy and
+     * carries a non-interrupting reminder timer leading to an asynchronous {@code sendReminder} task about that task; a
+     * task without one is listed in {@link TaskDeadlines#WITHOUT_LIMIT}, with the reason.
+     */
+    @Test
+    void everyUserTaskWithATimeLimitIsDueAndRemindedFromTheModel() {
+        SoftAssertions softly = new SoftAssertions();
+        int supervised = 0;
+        for (Map.Entry<String, BpmnModelInstance> model : MODELS.entrySet()) {
+            for (UserTask task : model.getValue().getModelElementsByType(UserTask.class)) {
+                String where = model.getKey() + " " + task.getId();
+                List<BoundaryEvent> timers = model.getValue().getModelElementsByType(BoundaryEvent.class).stream()
+                        .filter(b -> b.getAttachedTo() == task).toList();
+                if (TaskDeadlines.WITHOUT_LIMIT.contains(task.getId())) {
+                    softly.assertThat(task.getCamundaDueDate()).as("%s: no due date", where).isNull();
+                    softly.assertThat(timers).as("%s: no reminder timer", where).isEmpty();
+                    continue;
+                }
+                supervised++;
+                softly.assertThat(task.getCamundaDueDate()).as("%s: camunda:dueDate", where)
+                        .isEqualTo("${deadlineSupervision.taskDue(execution, '" + task.getId() + "')}");
+                softly.assertThat(timers).as("%s: one reminder timer", where).hasSize(1);
+                if (timers.size() != 1) {
+                    continue;
+                }
+                BoundaryEvent timer = timers.get(0);
+                softly.assertThat(timer.getId()).as(where).isEqualTo(ProcessElements.reminderTimerOf(task.getId()));
+                softly.assertThat(timer.cancelActivity()).as("%s: non-interrupting", where).isFalse();
+                softly.assertThat(cycleOf(timer)).as("%s: timer cycle", where)
+                        .isEqualTo("${deadlineSupervision.cycle(execution, '" + task.getId() + "')}");
+                assertSendsReminder(softly, where, timer, ProcessElements.reminderOf(task.getId()), task.getId());
+            }
+        }
+        softly.assertAll();
+        assertThat(supervised).as("handling 13, co-handling 8").isEqualTo(13 + 8);
+    }
+
+    @Test
+    void theAnswerDeadlineIsRemindedByAnEventSubProcessOfBothHandlingModels() {
+        for (String file : List.of("proposal-handling.bpmn", "proposal-co-handling.bpmn")) {
+            BpmnModelInstance model = MODELS.get(file);
+            StartEvent start = model.getModelElementById(ProcessElements.ANSWER_REMINDER_TIMER);
+            assertThat(start).as(file).isNotNull();
+            assertThat(start.isInterrupting()).as(file + ": non-interrupting").isFalse();
+            assertThat(((SubProcess) start.getParentElement()).triggeredByEvent()).as(file + ": event sub-process").isTrue();
+            assertThat(cycleOf(start)).isEqualTo("${deadlineSupervision.cycle(execution, 'answer')}");
+            SoftAssertions softly = new SoftAssertions();
+            assertSendsReminder(softly, file, start, ProcessElements.ANSWER_REMINDER, null);
+            softly.assertAll();
+        }
+    }
+
+    private static void assertSendsReminder(SoftAssertions softly, String where, FlowNode timer, String reminderId,
+            String taskKey) {
+        softly.assertThat(timer.getOutgoing()).as("%s: one flow out of the timer", where).hasSize(1);
+        FlowNode next = timer.getOutgoing().iterator().next().getTarget();
+        softly.assertThat(next.getId()).as(where).isEqualTo(reminderId);
+        if (!(next instanceof ServiceTask reminder)) {
+            softly.fail("%s: %s is not a service task", where, next.getId());
+            return;
+        }
+        softly.assertThat(reminder.getCamundaDelegateExpression()).as(where).isEqualTo("${sendReminder}");
+        softly.assertThat(reminder.isCamundaAsyncBefore()).as("%s: asynchronous", where).isTrue();
+        softly.assertThat(reminder.getName()).as(where).startsWith("提醒督办：");
+        Map<String, String> inputs = new LinkedHashMap<>();
+        reminder.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
+                .getCamundaInputParameters().forEach(p -> inputs.put(p.getCamundaName(), p.getTextContent()));
+        String deadline = taskKey == null ? "answer" : taskKey;
+        softly.assertThat(inputs).as("%s: inputs", where)
+                .containsEntry("reminderKind", "${deadlineSupervision.kind(execution, '" + deadline + "')}")
+                .containsEntry("reminderOccurrence", "${deadlineSupervision.occurrence(execution, '" + deadline + "')}")
+                .containsEntry("reminderCopyTo", "${deadlineSupervision.copyTo(execution, '" + deadline + "')}");
+        if (taskKey != null) {
+            softly.assertThat(inputs).as(where).containsEntry("reminderTaskKey", taskKey);
+        }
+        softly.assertThat(ReminderInputs.NAMES).as(where).containsAll(inputs.keySet());
+        softly.assertThat(reminder.getOutgoing()).as(where).singleElement()
+                .satisfies(flow -> assertThat(flow.getTarget()).isInstanceOf(EndEvent.class));
+    }
+
+    private static String cycleOf(org.camunda.bpm.model.bpmn.instance.Event event) {
+        TimerEventDefinition definition = event.getChildElementsByType(TimerEventDefinition.class).iterator().next();
+        return definition.getTimeCycle().getTextContent();
     }
 
     @Test
