@@ -16,8 +16,6 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.proposal.ProposalRole;
-import com.proposaldesk.proposal.ProposalStatus;
 import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.TaskForm;
@@ -102,8 +100,6 @@ public class AssignForm implements TaskForm {
                 (String) context.variable(RECOMMENDATION), note, context.userId());
         proposals.assign(proposal.number(), leadCode, assistingList);
         access.grantDepartments(context.processInstanceId(), leadCode, assistingList);
-        proposals.updateStatus(proposal.number(),
-                proposal.role() == ProposalRole.CO_HANDLING ? ProposalStatus.HANDLING : ProposalStatus.COMMUNICATING);
         context.route(ProcessVariables.LEAD_DEPARTMENT, leadCode);
         context.route(ProcessVariables.ASSISTING_DEPARTMENTS, assistingList);
         context.route(ProcessVariables.LEADER_GROUP, lead.get().leaderGroup());

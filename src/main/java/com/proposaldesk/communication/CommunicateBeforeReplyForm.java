@@ -10,7 +10,6 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.proposal.ProposalStatus;
 import com.proposaldesk.reply.Reply;
 import com.proposaldesk.reply.ReplyRepository;
 import com.proposaldesk.task.FormInput;
@@ -65,7 +64,6 @@ public class CommunicateBeforeReplyForm implements TaskForm {
         if (!satisfied) {
             replies.latest(proposal.id()).ifPresent(reply -> replies.setStatus(reply.id(), Reply.NOT_ACCEPTED));
         }
-        proposals.updateStatus(proposal.number(), satisfied ? ProposalStatus.REPLYING : ProposalStatus.HANDLING);
         context.route(ProcessVariables.MEMBER_EXPECTED_SATISFIED, satisfied);
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.proposal.ProposalStatus;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
@@ -51,6 +50,5 @@ public class CommunicateFirstForm implements TaskForm {
         in.check();
         communications.record(proposal.id(), proposal.leadMember().id(), CommunicationStage.BEFORE_HANDLING, date, way,
                 participants, intent, summary, context.userId());
-        proposals.updateStatus(proposal.number(), ProposalStatus.HANDLING);
     }
 }

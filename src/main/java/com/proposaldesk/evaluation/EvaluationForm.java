@@ -12,7 +12,6 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.proposal.ProposalStatus;
 import com.proposaldesk.reply.Reply;
 import com.proposaldesk.reply.ReplyRepository;
 import com.proposaldesk.task.FormInput;
@@ -65,12 +64,9 @@ public class EvaluationForm implements TaskForm {
         evaluations.record(proposal.id(), replyId, round, result, evaluatedOn, comment, context.userId());
         proposals.setEvaluation(proposal.number(), result.name());
         if (result == EvaluationResult.UNSATISFIED) {
-            proposals.updateStatus(proposal.number(), ProposalStatus.HANDLING);
             context.route(ProcessVariables.HANDLING_ROUND, round + 1);
             DeadlineCase kind = new DeadlineCase(proposal.source(), proposal.role(), proposal.keyProposal());
             context.route(ProcessVariables.HANDLING_DUE, deadlines.reHandlingDue(kind, evaluatedOn).date().toString());
-        } else if ("B".equals(proposal.replyClassification())) {
-            proposals.updateStatus(proposal.number(), ProposalStatus.FOLLOW_UP);
         }
         context.route(ProcessVariables.EVALUATION, result.name());
     }

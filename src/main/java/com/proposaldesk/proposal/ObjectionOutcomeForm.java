@@ -61,11 +61,6 @@ public class ObjectionOutcomeForm implements TaskForm {
             proposals.changeRole(proposal.number(), newRole);
             context.route(ProcessVariables.ROLE, newRole.name());
         }
-        if (outcome == ObjectionOutcome.KEPT || outcome == ObjectionOutcome.ROLE_CHANGED) {
-            proposals.updateStatus(proposal.number(), ProposalStatus.ASSIGNING);
-        } else if (outcome == ObjectionOutcome.TRANSFERRED_TO_CO_HANDLING) {
-            proposals.updateStatus(proposal.number(), ProposalStatus.TRANSFERRED);
-        }
         context.route(ProcessVariables.OBJECTION_OUTCOME, outcome.name());
     }
 }

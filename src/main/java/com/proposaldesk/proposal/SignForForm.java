@@ -52,7 +52,6 @@ public class SignForForm implements TaskForm {
         if (objection) {
             objections.file(proposal.id(), reason, signedOn, context.userId());
         }
-        proposals.updateStatus(proposal.number(), objection ? ProposalStatus.OBJECTING : ProposalStatus.ASSIGNING);
         context.route(ProcessVariables.OBJECTION_REQUESTED, objection);
     }
 }

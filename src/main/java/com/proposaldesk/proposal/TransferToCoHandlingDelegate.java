@@ -23,7 +23,6 @@ public class TransferToCoHandlingDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String number = (String) execution.getVariable(ProcessVariables.PROPOSAL_NUMBER);
         proposals.changeRole(number, ProposalRole.CO_HANDLING);
-        proposals.updateStatus(number, ProposalStatus.REGISTERED);
         proposals.linkProcess(number, processes.start(proposals.get(number)));
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.proposal.ProposalStatus;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
@@ -60,6 +59,5 @@ public class DraftOpinionLetterForm implements TaskForm {
         in.check();
         replies.saveDraft(proposal.id(), Reply.KIND_OPINION_LETTER, 1, body, null, null, false, null, contactPerson,
                 contactPhone, context.userId());
-        proposals.updateStatus(proposal.number(), ProposalStatus.REVIEWING);
     }
 }

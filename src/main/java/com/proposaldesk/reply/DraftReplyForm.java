@@ -10,7 +10,6 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.proposal.ProposalStatus;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
@@ -84,7 +83,6 @@ public class DraftReplyForm implements TaskForm {
                 classification == ReplyClassification.B ? commitments : null, publish == Publish.PUBLIC,
                 publish == Publish.NOT_PUBLIC ? publishReason : null, contactPerson, contactPhone, context.userId());
         proposals.setClassification(proposal.number(), classification.name());
-        proposals.updateStatus(proposal.number(), ProposalStatus.REVIEWING);
         context.route(ProcessVariables.REPLY_CLASSIFICATION, classification.name());
     }
 }

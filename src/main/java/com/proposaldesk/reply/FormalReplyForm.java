@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.proposal.ProposalStatus;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.ProcessRuleViolation;
 import com.proposaldesk.task.TaskForm;
@@ -62,6 +61,5 @@ public class FormalReplyForm implements TaskForm {
         replies.markSent(reply.id(), repliedOn, channel == null ? null : channel.name(), copiedTo);
         boolean onTime = proposal.answerDue() == null || !repliedOn.isAfter(proposal.answerDue());
         proposals.markReplied(proposal.number(), repliedOn, onTime);
-        proposals.updateStatus(proposal.number(), ProposalStatus.AWAITING_EVALUATION);
     }
 }

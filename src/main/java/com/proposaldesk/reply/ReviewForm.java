@@ -10,7 +10,6 @@ import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
-import com.proposaldesk.proposal.ProposalStatus;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.ProcessRuleViolation;
 import com.proposaldesk.task.TaskForm;
@@ -62,11 +61,8 @@ public class ReviewForm implements TaskForm {
         replies.review(reply.id(), context.taskKey(), approved, comment, context.userId());
         if (!approved) {
             replies.setStatus(reply.id(), Reply.RETURNED);
-            proposals.updateStatus(proposal.number(), ProposalStatus.HANDLING);
         } else if (isLastSignature(proposal, context.taskKey())) {
             replies.setStatus(reply.id(), Reply.APPROVED);
-            proposals.updateStatus(proposal.number(), proposal.role() == ProposalRole.CO_HANDLING
-                    ? ProposalStatus.REPLYING : ProposalStatus.COMMUNICATING);
         }
         context.route(ProcessVariables.REVIEW_APPROVED, approved);
     }

@@ -90,8 +90,10 @@ class ProposalCoHandlingProcessTest {
         assertThat(pi).variables().containsEntry("role", "CO_HANDLING").containsEntry("externalCoUnits", List.of());
         // one month for 会办: 10 May 2025 is a Saturday, so the next working day
         Assertions.assertThat(proposal(number).answerDue()).isEqualTo(LocalDate.of(2025, 5, 12));
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REGISTERED);
         steps.complete(OFFICE, task(), form("signedOn", "2025-04-11"));
         Assertions.assertThat(proposal(number).signedOn()).isEqualTo(LocalDate.of(2025, 4, 11));
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.ASSIGNING);
 
         assertThat(pi).isWaitingAtExactly(TASK_ASSIGN);
         assertThat(task()).hasName("分派办理处室").hasCandidateGroup("office");
@@ -104,6 +106,7 @@ class ProposalCoHandlingProcessTest {
         steps.complete("agriculture-zhou", task(TASK_ASSISTING_OPINION), form("opinionText", "涉农企业食堂纳入检查范围"));
 
         assertThat(pi).isWaitingAtExactly(TASK_DRAFT_OPINION_LETTER);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.HANDLING);
         assertThat(task()).hasName("起草会办意见函").hasCandidateGroup("dept-food");
         Assertions.assertThat(steps.local(task(), "opinionsSummary")).asString().contains("农业和涉农企业服务处", "涉农企业食堂");
         steps.complete(HANDLER, task(), letterForm("我局意见如下：一、……"));
@@ -118,6 +121,7 @@ class ProposalCoHandlingProcessTest {
         steps.approve(pi, TASK_REVIEW_DEPT_HEAD);
         assertThat(pi).isWaitingAtExactly(TASK_REVIEW_OFFICE);
         assertThat(task()).hasCandidateGroup("office");
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REVIEWING);
         steps.approve(pi, TASK_REVIEW_OFFICE);
 
         // not a key proposal: the office's approval is the last one
@@ -153,6 +157,7 @@ class ProposalCoHandlingProcessTest {
         Assertions.assertThat(steps.local(redraft, "lastReviewComment")).asString().contains("处室负责人退回修改", "请写明我局负责的具体事项");
         Assertions.assertThat(steps.local(redraft, "letterBody")).isEqualTo("我局意见如下：一、……");
         Assertions.assertThat(latestLetter(number).status()).isEqualTo(Reply.RETURNED);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.HANDLING);
 
         steps.complete(HANDLER, redraft, letterForm("我局负责校园周边食品经营者的日常监管……"));
         Assertions.assertThat(replies.all(proposal(number).id())).extracting(Reply::version, Reply::status)
@@ -184,6 +189,7 @@ class ProposalCoHandlingProcessTest {
         assertThat(pi).isWaitingAtExactly(TASK_SIGN_OFF_LEADER);
         assertThat(task()).hasName("分管局领导签发").hasCandidateGroup("leader");
         Assertions.assertThat(latestLetter(number).status()).isEqualTo(Reply.UNDER_REVIEW);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REVIEWING);
 
         steps.sendBack(pi, TASK_SIGN_OFF_LEADER, "请补充与牵头单位的分工");
         assertThat(pi).isWaitingAtExactly(TASK_DRAFT_OPINION_LETTER);
@@ -195,6 +201,7 @@ class ProposalCoHandlingProcessTest {
 
         assertThat(pi).isWaitingAtExactly(TASK_SEND_OPINION_LETTER);
         Assertions.assertThat(latestLetter(number).status()).isEqualTo(Reply.APPROVED);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REPLYING);
         steps.complete(OFFICE, task(), form("sentOn", "2025-06-02"));
         assertThat(pi).isEnded().hasPassed(TASK_SIGN_OFF_LEADER, END_OPINION_SENT);
         Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.CLOSED);
@@ -209,6 +216,7 @@ class ProposalCoHandlingProcessTest {
         steps.complete(OFFICE, pi, TASK_SIGN_FOR, form("signedOn", "2025-04-11"));
         steps.complete(OFFICE, pi, TASK_ASSIGN, ProposalSteps.assignForm("food", List.of()));
         assertThat(pi).hasNotPassed(TASK_ASSISTING_OPINION).isWaitingAtExactly(TASK_DRAFT_OPINION_LETTER);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.HANDLING);
 
         TaskInputRejectedException rejection = rejected(() -> steps.complete(HANDLER, pi, TASK_DRAFT_OPINION_LETTER,
                 form("letterBody", " ", "contactPerson", "李经办", "contactPhone", "办公室")));

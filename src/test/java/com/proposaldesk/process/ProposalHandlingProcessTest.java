@@ -219,10 +219,12 @@ class ProposalHandlingProcessTest {
         steps.approve(pi, TASK_REVIEW_DEPT_HEAD);
         assertThat(pi).isWaitingAtExactly(TASK_REVIEW_OFFICE);
         assertThat(task()).hasCandidateGroup("office");
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REVIEWING);
         steps.approve(pi, TASK_REVIEW_OFFICE);
         assertThat(pi).isWaitingAtExactly(TASK_SIGN_OFF_LEADER);
         assertThat(task()).hasCandidateGroup("leader");
         Assertions.assertThat(latestReply(number).status()).isEqualTo(Reply.UNDER_REVIEW);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REVIEWING);
         steps.approve(pi, TASK_SIGN_OFF_LEADER);
 
         // not a key proposal: the leader's signature is the last one
@@ -346,10 +348,12 @@ class ProposalHandlingProcessTest {
         assertThat(pi).isWaitingAtExactly(TASK_SIGN_OFF_PRINCIPAL);
         assertThat(task()).hasName("主要负责同志签发").hasCandidateGroup("principal");
         Assertions.assertThat(latestReply(number).status()).isEqualTo(Reply.UNDER_REVIEW);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REVIEWING);
 
         steps.approve(pi, TASK_SIGN_OFF_PRINCIPAL);
         assertThat(pi).hasPassed(TASK_SIGN_OFF_PRINCIPAL).isWaitingAtExactly(TASK_COMMUNICATE_BEFORE_REPLY);
         Assertions.assertThat(latestReply(number).status()).isEqualTo(Reply.APPROVED);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.COMMUNICATING);
         Assertions.assertThat(rows.reviews(number)).isEqualTo(4);
     }
 
@@ -465,6 +469,11 @@ class ProposalHandlingProcessTest {
         Assertions.assertThat(transferred.processInstanceId()).isEqualTo(coHandling.getId());
         Assertions.assertThat(rows.rows("pd_objection", number)).singleElement()
                 .satisfies(row -> Assertions.assertThat(row).containsEntry("OUTCOME", "TRANSFERRED_TO_CO_HANDLING"));
+
+        // from here the co-handling process sets the status
+        steps.complete(OFFICE, task(), form("signedOn", "2025-04-17"));
+        assertThat(coHandling).isWaitingAtExactly(TASK_ASSIGN);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.ASSIGNING);
     }
 
     // ---- the member's view ------------------------------------------------------------------------
