@@ -104,7 +104,7 @@ public class DisputeResolutionForm implements TaskForm {
         if (outcome == Outcome.REASSIGN) {
             reassign(proposal, newLead, assisting, note, context.userId());
         }
-        context.route("disputeReassigned", outcome == Outcome.REASSIGN);
+        context.route(ProcessVariables.DISPUTE_REASSIGNED, outcome == Outcome.REASSIGN);
     }
 
     private void reassign(Proposal proposal, String newLead, List<String> assisting, String note, String userId) {

@@ -116,7 +116,7 @@ class DemoProposals {
     private void requestExtension(DemoCase demo) {
         identity.setAuthentication("office", List.of("office"));
         try {
-            runtime.startProcessInstanceByKey("proposal-extension", Map.of("number", demo.proposal().number(),
+            runtime.startProcessInstanceByKey(ProcessElements.EXTENSION_PROCESS, Map.of("number", demo.proposal().number(),
                     "requestedBy", demo.extension().requestedBy(), "requestedDue", demo.extension().requestedDue(),
                     "extensionReason", demo.extension().reason()));
         } finally {

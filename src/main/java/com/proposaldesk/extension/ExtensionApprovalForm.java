@@ -14,6 +14,7 @@ import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
+import com.proposaldesk.process.ProcessVariables;
 
 /** 审批延期申请: the office approves (recording the CPPCC committee's approval) or refuses an extension. */
 @Component
@@ -85,7 +86,7 @@ public class ExtensionApprovalForm implements TaskForm {
         if (approved) {
             extensionService.apply(proposal, approvedDue);
         }
-        context.route("extensionApproved", approved);
+        context.route(ProcessVariables.EXTENSION_APPROVED, approved);
     }
 
     /** The latest answer date an extension may reach: the extension limit, never past the hard limit. */

@@ -5,6 +5,9 @@ public final class ProcessElements {
 
     public static final String HANDLING_PROCESS = "proposal-handling";
     public static final String CO_HANDLING_PROCESS = "proposal-co-handling";
+    public static final String EXTENSION_PROCESS = "proposal-extension";
+    public static final String DISPUTE_PROCESS = "assignment-dispute";
+    public static final String DIGEST_PROCESS = "supervision-digest";
 
     public static final String TASK_SIGN_FOR = "Task_SignFor";
     public static final String TASK_RECORD_OBJECTION_OUTCOME = "Task_RecordObjectionOutcome";

@@ -22,6 +22,8 @@ public final class ProcessVariables {
     public static final String COMMITMENT_DONE = "commitmentDone";
     public static final String HANDLING_ROUND = "handlingRound";
     public static final String HANDLING_DUE = "handlingDue";
+    public static final String EXTENSION_APPROVED = "extensionApproved";
+    public static final String DISPUTE_REASSIGNED = "disputeReassigned";
 
     private ProcessVariables() {
     }

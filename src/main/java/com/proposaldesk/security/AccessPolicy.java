@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import com.proposaldesk.department.Department;
 import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.process.ProcessElements;
 
 /**
  * Who may do what in the engine, granted at start-up to groups (the engine checks it on every REST call, in
@@ -44,7 +45,7 @@ public class AccessPolicy {
 
     public static final String PRINCIPAL_GROUP = "principal";
     /** The processes a department starts from Tasklist: 申请延期, 分派异议. */
-    static final Set<String> DEPARTMENT_STARTED_PROCESSES = Set.of("proposal-extension", "assignment-dispute");
+    static final Set<String> DEPARTMENT_STARTED_PROCESSES = Set.of(ProcessElements.EXTENSION_PROCESS, ProcessElements.DISPUTE_PROCESS);
 
     private final EngineAuthorizations grants;
     private final DepartmentRepository departments;
