@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -336,6 +338,25 @@ class DeadlineSupervisionProcessTest extends MailTestSupport {
         assertThat(jobs(answer)).as("no further answer reminder").isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                 .activityId("End_AnswerReminded").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aProposalRegisteredThroughTheStartFormHasItsAnswerDeadlineRemindedToo() throws Exception {
+        String number = TestProposals.newNumber("WATCH");
+        Map<String, Object> startForm = new HashMap<>(Map.of("number", number, "source", "CPPCC", "session", "市政协七届四次会议",
+                "title", title(number), "leadMemberName", "委员" + number, "suggestions", "建立校园周边食品经营者台账",
+                "role", "SOLE", "keyProposal", false, "assignedOn", ASSIGNED_ON));
+        String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(ProcessElements.HANDLING_PROCESS).latestVersion().singleResult().getId();
+        ProcessInstance pi = engine.getFormService().submitStartForm(definition, startForm);
+        Supervised answer = answerOf(pi);
+
+        // the timer is made before the start event stores the proposal: it looks again a minute later
+        fireAt(answer, "2025-04-01T10:01");
+
+        assertThat(newMails()).isEmpty();
+        assertThat(timer(answer).getDuedate()).as("5 working days before 2025-07-01").isEqualTo(at("2025-06-24T09:00"));
+        assertThat(timer(of(steps.task(pi, TASK_SIGN_FOR))).getDuedate()).isEqualTo(at("2025-04-01T10:00:01"));
     }
 
     // ---- SMTP outage -----------------------------------------------------------------------------
