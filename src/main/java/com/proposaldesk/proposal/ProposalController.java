@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.proposaldesk.process.ProposalProcesses;
 import com.proposaldesk.security.CurrentUser;
 import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.security.SystemReads;

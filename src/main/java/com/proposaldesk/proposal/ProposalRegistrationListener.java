@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.process.ProcessElements;
-import com.proposaldesk.process.ProposalProcesses;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.task.FormInput;
 

@@ -8,7 +8,6 @@ import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.deadline.DeadlineCase;
 import com.proposaldesk.deadline.DeadlinePolicy;
-import com.proposaldesk.process.ProposalProcesses;
 
 /** Registers a proposal and starts its process, all in one transaction. */
 @Service

@@ -5,10 +5,11 @@ import java.util.StringJoiner;
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.task.CaseSummary;
 
 /** The proposal as a short markdown text, shown at the top of every task form. */
 @Component
-public class ProposalSummaries {
+public class ProposalSummaries implements CaseSummary {
 
     private final ProposalRepository proposals;
     private final DepartmentRepository departments;
@@ -18,6 +19,7 @@ public class ProposalSummaries {
         this.departments = departments;
     }
 
+    @Override
     public String markdown(String number) {
         Proposal p = proposals.get(number);
         StringBuilder md = new StringBuilder();

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.proposaldesk.member.Member;
-import com.proposaldesk.process.ProposalProcesses.OpenTask;
-import com.proposaldesk.process.ProposalProcesses.Stage;
+import com.proposaldesk.proposal.ProposalProcesses.OpenTask;
+import com.proposaldesk.proposal.ProposalProcesses.Stage;
 
 /** A proposal with where it stands: the JSON of {@code GET /api/proposals/{number}}. */
 public record ProposalView(

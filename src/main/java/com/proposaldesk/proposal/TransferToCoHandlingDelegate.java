@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.process.ProcessVariables;
-import com.proposaldesk.process.ProposalProcesses;
 
 /** The CPPCC committee made the bureau a co-handler: the case continues in the co-handling process. */
 @Component("transferToCoHandling")

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import com.proposaldesk.proposal.ProposalSummaries;
 
 /**
  * The task listener every user task names ({@code ${taskForms}} on create and complete): dispatches
@@ -20,9 +19,9 @@ public class TaskForms implements TaskListener {
     public static final String PROPOSAL_SUMMARY = "proposalSummary";
 
     private final Map<String, TaskForm> formsByTask = new HashMap<>();
-    private final ProposalSummaries summaries;
+    private final CaseSummary summaries;
 
-    public TaskForms(List<TaskForm> forms, ProposalSummaries summaries) {
+    public TaskForms(List<TaskForm> forms, CaseSummary summaries) {
         this.summaries = summaries;
         for (TaskForm form : forms) {
             for (String task : form.tasks()) {

@@ -1,4 +1,4 @@
-package com.proposaldesk.process;
+package com.proposaldesk.proposal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import com.proposaldesk.proposal.Proposal;
-import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.process.ProcessElements;
+import com.proposaldesk.process.ProcessVariables;
+
 
 /** The engine seen from the proposal side: starting a proposal's process and reading where it stands. */
 @Component
