@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import com.proposaldesk.calendar.CalendarResult;
 import com.proposaldesk.calendar.CalendarWarnings;
 import com.proposaldesk.calendar.WorkingDayCalendar;
+import com.proposaldesk.proposal.ProposalDeadlines;
 
 /** Every deadline of a proposal, from the configured limits (DOMAIN.md) on the working-day calendar. */
 @Component

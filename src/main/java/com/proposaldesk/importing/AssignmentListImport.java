@@ -15,9 +15,9 @@ import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.importing.ImportRejectedException.Reason;
 import com.proposaldesk.importing.RowConverter.ConvertedRow;
-import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.proposal.RegistrationValidator;
+import com.proposaldesk.registration.ProposalRegistrationService;
+import com.proposaldesk.registration.RegistrationValidator;
 import com.proposaldesk.task.FieldProblem;
 import com.proposaldesk.task.TaskInputRejectedException;
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The columns of the city's assignment list (交办清单) in template order: the Chinese header, the
- * field of {@link com.proposaldesk.proposal.RegistrationRequest} it fills, and what the template says about it.
+ * field of {@link com.proposaldesk.registration.RegistrationRequest} it fills, and what the template says about it.
  */
 enum ImportColumn {
 

@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalSource;
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.RegistrationRequest;
 
 /**
  * Turns one row of the assignment list into the registration request the API takes: Chinese labels
  * become codes, lists are split, dates normalised. Whatever it cannot read is left for
- * {@link com.proposaldesk.proposal.RegistrationValidator} to report, except the key flag, which the
+ * {@link com.proposaldesk.registration.RegistrationValidator} to report, except the key flag, which the
  * request carries as a boolean.
  */
 final class RowConverter {

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.proposaldesk.deadline.ProposalDeadlines;
 import com.proposaldesk.member.Member;
 import com.proposaldesk.member.MemberRepository;
 

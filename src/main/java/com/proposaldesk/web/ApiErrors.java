@@ -18,8 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.proposaldesk.member.DuplicateMemberException;
 import com.proposaldesk.member.MemberNotFoundException;
-import com.proposaldesk.proposal.DuplicateProposalException;
 import com.proposaldesk.proposal.ProposalNotFoundException;
+import com.proposaldesk.registration.DuplicateProposalException;
 import com.proposaldesk.reminder.ReminderNotSentException;
 import com.proposaldesk.security.AuthorizationMessages;
 import com.proposaldesk.security.ForbiddenException;

@@ -22,8 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
-import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.support.PostgresTestDatabase;
 import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;

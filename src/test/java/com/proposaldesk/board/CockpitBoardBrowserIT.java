@@ -20,9 +20,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.proposaldesk.registration.ProposalRegistrationService;
+import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.security.ProposalAccess;
-import com.proposaldesk.proposal.ProposalRegistrationService;
-import com.proposaldesk.proposal.RegistrationRequest;
 import com.proposaldesk.support.BrowserTestBase;
 import com.proposaldesk.support.HeadlessChromium;
 

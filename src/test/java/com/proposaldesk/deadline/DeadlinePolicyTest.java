@@ -21,6 +21,7 @@ import org.springframework.core.io.ClassPathResource;
 import com.proposaldesk.calendar.CalendarProperties;
 import com.proposaldesk.calendar.CalendarResult;
 import com.proposaldesk.calendar.WorkingDayCalendar;
+import com.proposaldesk.proposal.ProposalDeadlines;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalSource;
 

@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.proposaldesk.process.ProcessElements;
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.reminder.MailTestSupport;
 import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;

@@ -14,6 +14,7 @@ import com.proposaldesk.calendar.WorkingDayCalendar;
 import com.proposaldesk.member.Member;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
+import com.proposaldesk.proposal.ProposalDeadlines;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalSource;
 import com.proposaldesk.proposal.ProposalStatus;

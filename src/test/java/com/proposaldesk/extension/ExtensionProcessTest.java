@@ -35,8 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
-import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.support.DomainRows;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;

@@ -34,10 +34,10 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.proposaldesk.extension.ExtensionRepository;
-import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.ProposalRegistrationService;
+import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.support.ApiUsers;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;

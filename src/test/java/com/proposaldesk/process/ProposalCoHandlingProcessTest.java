@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.proposaldesk.proposal.Proposal;
-import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalStatus;
+import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.reply.Reply;
 import com.proposaldesk.reply.ReplyRepository;
 import com.proposaldesk.support.ProposalDeskSpringTest;

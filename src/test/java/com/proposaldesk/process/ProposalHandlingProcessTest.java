@@ -66,10 +66,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.proposaldesk.communication.HandlingGuard;
 import com.proposaldesk.proposal.Proposal;
-import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalStatus;
+import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.reply.Reply;
 import com.proposaldesk.reply.ReplyRepository;
 import com.proposaldesk.support.DomainRows;

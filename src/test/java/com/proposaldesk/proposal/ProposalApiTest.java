@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.proposaldesk.process.ProcessElements;
+import com.proposaldesk.registration.StartFormFields;
 import com.proposaldesk.support.DomainRows;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;

@@ -21,9 +21,9 @@ import org.springframework.test.util.TestSocketUtils;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.ProposalRegistrationService;
+import com.proposaldesk.registration.RegistrationRequest;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;

@@ -28,9 +28,9 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.proposaldesk.process.ProcessElements;
-import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.support.ApiClient;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.reminder.MailTestSupport;
 import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;

@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
-import com.proposaldesk.proposal.ProposalRegistrationService;
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.ProposalRegistrationService;
+import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.task.TaskInputRejectedException;
 
 /**

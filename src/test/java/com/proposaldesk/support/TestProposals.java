@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.proposaldesk.proposal.ProposalRole;
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.RegistrationRequest;
 
 /** Registration requests as the city's assignment list would bring them, each with its own number and member. */
 public final class TestProposals {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.proposaldesk.proposal.ProposalRegistrationService;
 import com.proposaldesk.proposal.ProposalRole;
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.ProposalRegistrationService;
+import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;

@@ -14,7 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.reminder.MailTestSupport;
 
 import jakarta.mail.internet.MimeMessage;

@@ -1,4 +1,4 @@
-package com.proposaldesk.proposal;
+package com.proposaldesk.registration;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -8,6 +8,10 @@ import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.deadline.DeadlineCase;
 import com.proposaldesk.deadline.DeadlinePolicy;
+import com.proposaldesk.proposal.NewProposal;
+import com.proposaldesk.proposal.Proposal;
+import com.proposaldesk.proposal.ProposalProcesses;
+import com.proposaldesk.proposal.ProposalRepository;
 
 /** Registers a proposal and starts its process, all in one transaction. */
 @Service

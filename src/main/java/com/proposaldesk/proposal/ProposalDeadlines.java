@@ -1,4 +1,4 @@
-package com.proposaldesk.deadline;
+package com.proposaldesk.proposal;
 
 import java.time.LocalDate;
 import java.util.List;

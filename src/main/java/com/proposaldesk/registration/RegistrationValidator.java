@@ -1,4 +1,4 @@
-package com.proposaldesk.proposal;
+package com.proposaldesk.registration;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.member.Member;
+import com.proposaldesk.proposal.NewProposal;
+import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.proposal.ProposalSource;
 import com.proposaldesk.task.FieldProblem;
 import com.proposaldesk.task.TaskInputRejectedException;
 

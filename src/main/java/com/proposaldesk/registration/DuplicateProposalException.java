@@ -1,4 +1,4 @@
-package com.proposaldesk.proposal;
+package com.proposaldesk.registration;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 

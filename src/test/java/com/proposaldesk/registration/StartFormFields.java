@@ -1,4 +1,4 @@
-package com.proposaldesk.proposal;
+package com.proposaldesk.registration;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.proposaldesk.proposal;
+package com.proposaldesk.registration;
 
 import java.util.List;
 
@@ -8,6 +8,11 @@ import org.springframework.stereotype.Component;
 
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
+import com.proposaldesk.proposal.NewProposal;
+import com.proposaldesk.proposal.Proposal;
+import com.proposaldesk.proposal.ProposalProcesses;
+import com.proposaldesk.proposal.ProposalRepository;
+import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.task.FormInput;
 
 /**
