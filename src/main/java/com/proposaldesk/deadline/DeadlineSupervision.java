@@ -85,12 +85,14 @@ public class DeadlineSupervision {
             return cycleFrom(clock.now().toInstant().plus(1, ChronoUnit.MINUTES));
         }
         LocalDate due = due(execution, proposal.get(), deadline);
+        boolean hasTimer = hasTimer(execution);
         if (due == null) {
-            return NO_MORE_REMINDERS;
+            // the work is done; a timer being made must still have a first date: it looks again in a day
+            return hasTimer ? NO_MORE_REMINDERS : cycleFrom(clock.now().toInstant().plus(1, ChronoUnit.DAYS));
         }
         ReminderSchedule schedule = schedule(proposal.get(), due);
         LocalDate today = clock.today();
-        if (hasTimer(execution)) {
+        if (hasTimer) {
             return cycleFrom(clock.at(schedule.firstAfter(today).date(), SEND_AT).toInstant());
         }
         ReminderSchedule.Occurrence first = schedule.latestBy(today).orElse(schedule.first());
@@ -173,8 +175,7 @@ public class DeadlineSupervision {
 
     private LocalDate due(DelegateExecution execution, Proposal proposal, String deadline) {
         if (ANSWER.equals(deadline)) {
-            boolean answered = proposal.repliedOn() != null || proposal.status().isFinished();
-            return answered ? null : proposal.answerDue();
+            return proposal.repliedOn() != null ? null : proposal.answerDue();
         }
         Object handlingDue = execution.getVariable(ProcessVariables.HANDLING_DUE);
         return taskDeadlines.dueFor(deadline, proposal, handlingDue == null ? null : LocalDate.parse(handlingDue.toString()));

@@ -311,8 +311,8 @@ class DeadlineSupervisionProcessTest extends MailTestSupport {
         MimeMessage reminder = single(newMails(), HANDLER_MAIL);
         assertThat(reminder.getSubject()).isEqualTo("【提案办理提醒】第" + number + "号提案“答复委员”将于2025-07-01到期");
         assertThat(text(reminder)).contains("还剩 5 个工作日", "办理环节：答复委员");
-        assertThat(jdbc.sql("SELECT occurrence FROM pd_mail WHERE proposal_number = ? AND task_id IS NULL").param(number)
-                .query(String.class).list()).containsExactly("2025-07-01#0");
+        assertThat(jdbc.sql("SELECT occurrence FROM pd_mail WHERE proposal_number = ? AND task_id IS NULL AND recipient = ?")
+                .param(number).param(HANDLER_MAIL).query(String.class).list()).containsExactly("2025-07-01#0");
         assertThat(timer(answer).getDuedate()).isEqualTo(at("2025-06-30T09:00"));
     }
 
