@@ -113,9 +113,9 @@ class SupervisionUpgradeProcessTest extends MailTestSupport {
     SupervisionUpgrade upgrade;
 
     private final List<String> deployments = new ArrayList<>();
-    private ProposalSteps steps;
+    ProposalSteps steps;
     private PreviousSupervision previous;
-    private Map<String, ProcessInstance> proposalsByName;
+    Map<String, ProcessInstance> proposalsByName;
 
     @BeforeEach
     void previousVersionInFlight() {
@@ -275,7 +275,7 @@ class SupervisionUpgradeProcessTest extends MailTestSupport {
     }
 
     /** Each instance on the latest model, each open task with its due date and one timer, no watch left. */
-    private void assertSupervisedOnceByTheLatestModel(Map<String, Date> taskDue, Map<String, Date> watchNext) {
+    void assertSupervisedOnceByTheLatestModel(Map<String, Date> taskDue, Map<String, Date> watchNext) {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(WATCH).count()).isZero();
         assertThat(management.createJobQuery().processDefinitionKey(WATCH).count()).isZero();
         for (ProcessInstance pi : proposalsByName.values()) {
@@ -400,15 +400,15 @@ class SupervisionUpgradeProcessTest extends MailTestSupport {
     }
 
     /** As a start-up of the current version deploys its models. */
-    private void deployCurrentModels() {
+    void deployCurrentModels() {
         deploy("processes/proposal-handling.bpmn", "processes/proposal-co-handling.bpmn");
     }
 
-    private String latest(String key) {
+    String latest(String key) {
         return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getId();
     }
 
-    private Map<String, Date> taskDueDates() {
+    Map<String, Date> taskDueDates() {
         Map<String, Date> due = new HashMap<>();
         for (ProcessInstance pi : proposalsByName.values()) {
             tasks.createTaskQuery().processInstanceId(pi.getId()).list().forEach(t -> due.put(t.getId(), t.getDueDate()));
@@ -417,7 +417,7 @@ class SupervisionUpgradeProcessTest extends MailTestSupport {
     }
 
     /** The next reminder of every watch, by watched task id, or by {@link #answerKey} for an answer watch. */
-    private Map<String, Date> nextReminderOfEachWatch() {
+    Map<String, Date> nextReminderOfEachWatch() {
         Map<String, Date> next = new HashMap<>();
         for (ProcessInstance pi : proposalsByName.values()) {
             String number = (String) runtime.getVariable(pi.getId(), "proposalNumber");
