@@ -39,7 +39,8 @@ import com.proposaldesk.process.ProcessVariables;
  * starts it on {@code ApplicationReadyEvent}), so that no watch's timer fires into the beans it calls, which are gone;
  * finds nothing to do once done.
  *
- * <p>Each running handling process of an older model version is migrated to the latest one, equal activities mapped.
+ * <p>Each running handling process of a model version from before supervision moved into the models is migrated to
+ * the latest one, equal activities mapped.
  * The migration itself creates the event triggers the latest model adds (the reminder timer on every open task, one
  * for all instances of a multi-instance task, and the answer deadline's event sub-process timer), evaluating their
  * cycles as for a task that has just started. Each new timer then takes over the next reminder of the watches it
@@ -108,7 +109,7 @@ public class SupervisionUpgrade {
             }
             for (ProcessDefinition older : repository.createProcessDefinitionQuery().processDefinitionKey(key)
                     .withoutTenantId().list()) {
-                List<ProcessInstance> instances = older.getVersion() < latest.getVersion()
+                List<ProcessInstance> instances = older.getVersion() < latest.getVersion() && watchedApart(older)
                         ? runtime.createProcessInstanceQuery().processDefinitionId(older.getId()).list() : List.of();
                 if (instances.isEmpty()) {
                     continue;
@@ -156,6 +157,15 @@ public class SupervisionUpgrade {
                 + "{} reminder timers took over a watch's next reminder, {} deadline-watch instances deleted",
                 migrated, skipped, failed, handedOver, deleted);
         return result;
+    }
+
+    /**
+     * Whether a model version is from before supervision moved into the models (it has no answer deadline timer). Only
+     * those are migrated here: moving instances between later versions is a decision of its own for each model change.
+     */
+    private boolean watchedApart(ProcessDefinition definition) {
+        return repository.getBpmnModelInstance(definition.getId())
+                .getModelElementById(ProcessElements.ANSWER_REMINDER_TIMER) == null;
     }
 
     private record Upgraded(int timersHandedOver, int watchesDeleted) {

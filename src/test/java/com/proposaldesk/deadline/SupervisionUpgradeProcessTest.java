@@ -51,7 +51,7 @@ import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
-import com.proposaldesk.proposal.RegistrationRequest;
+import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.reminder.MailTestSupport;
 import com.proposaldesk.reminder.ReminderMailer;
 import com.proposaldesk.support.ProposalSteps;
