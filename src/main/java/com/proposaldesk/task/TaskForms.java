@@ -36,7 +36,7 @@ public class TaskForms implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         TaskForm form = formFor(task.getTaskDefinitionKey());
-        TaskFormContext context = new TaskFormContext(task);
+        TaskFormContext context = TaskFormContext.of(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(PROPOSAL_SUMMARY, summaries.markdown(context.proposalNumber()));
             form.prepare(context);
