@@ -94,7 +94,7 @@ class ProcessModelTest {
             }
         }
         assertThat(MODELS.keySet()).containsExactlyInAnyOrder("proposal-handling.bpmn", "proposal-co-handling.bpmn",
-                "proposal-extension.bpmn", "deadline-watch.bpmn", "supervision-digest.bpmn", "assignment-dispute.bpmn");
+                "proposal-extension.bpmn", "supervision-digest.bpmn", "assignment-dispute.bpmn");
         assertThat(FORMS_BY_ID).isNotEmpty();
     }
 
