@@ -103,8 +103,8 @@ class DeadlineSupervisionProcessTest extends MailTestSupport {
         Task signFor = steps.task(pi, TASK_SIGN_FOR);
         assertThat(signFor.getDueDate()).isEqualTo(at("2025-04-07T18:00"));
         Supervised reminders = of(signFor);
-        // the reminder 5 working days before (2025-03-28) is past already: it goes out at once (in a second)
-        fireAt(reminders, "2025-04-01T10:00:01");
+        // the reminder 5 working days before (2025-03-28) is past already: it goes out at once (within seconds)
+        fireAt(reminders, "2025-04-01T10:00:05");
         MimeMessage first = single(newMails(), OFFICE_MAIL);
         assertThat(first.getSubject()).isEqualTo("【提案办理提醒】第" + number + "号提案“签收”将于2025-04-07到期");
         assertThat(text(first)).contains("周提案，您好", "将于2025-04-07到期，还剩 3 个工作日", "办理环节：签收", title(number));
@@ -144,7 +144,7 @@ class DeadlineSupervisionProcessTest extends MailTestSupport {
         Task assign = steps.task(pi, ProcessElements.TASK_ASSIGN);
         assertThat(assign.getDueDate()).isEqualTo(at("2025-04-15T18:00"));
         // its reminder 5 working days before (2025-04-08) is past: at once
-        assertThat(timer(of(assign)).getDuedate()).isEqualTo(at("2025-04-10T09:00:01"));
+        assertThat(timer(of(assign)).getDuedate()).isEqualTo(at("2025-04-10T09:00:05"));
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().count())
                 .as("the assignment's reminders and the answer deadline's").isEqualTo(2);
     }
@@ -256,7 +256,7 @@ class DeadlineSupervisionProcessTest extends MailTestSupport {
         ProcessInstance pi = register(number);
         Task signFor = steps.task(pi, TASK_SIGN_FOR);
         Supervised reminders = of(signFor);
-        fireAt(reminders, "2025-04-01T10:00:01");
+        fireAt(reminders, "2025-04-01T10:00:05");
         newMails();
         assertThat(timer(reminders).getDuedate()).isEqualTo(at("2025-04-03T09:00"));
 
@@ -283,7 +283,7 @@ class DeadlineSupervisionProcessTest extends MailTestSupport {
         String number = TestProposals.newNumber("WATCH");
         Task signFor = steps.task(register(number), TASK_SIGN_FOR);
         Supervised reminders = of(signFor);
-        fireAt(reminders, "2025-04-08T10:00:01");
+        fireAt(reminders, "2025-04-08T10:00:05");
 
         MimeMessage notice = single(newMails(), OFFICE_MAIL);
         assertThat(notice.getSubject()).isEqualTo("【提案办理督办】第" + number + "号提案“签收”已逾期1个工作日");
@@ -356,7 +356,7 @@ class DeadlineSupervisionProcessTest extends MailTestSupport {
 
         assertThat(newMails()).isEmpty();
         assertThat(timer(answer).getDuedate()).as("5 working days before 2025-07-01").isEqualTo(at("2025-06-24T09:00"));
-        assertThat(timer(of(steps.task(pi, TASK_SIGN_FOR))).getDuedate()).isEqualTo(at("2025-04-01T10:00:01"));
+        assertThat(timer(of(steps.task(pi, TASK_SIGN_FOR))).getDuedate()).isEqualTo(at("2025-04-01T10:00:05"));
     }
 
     // ---- SMTP outage -----------------------------------------------------------------------------

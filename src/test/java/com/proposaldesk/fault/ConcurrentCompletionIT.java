@@ -83,7 +83,7 @@ class ConcurrentCompletionIT extends FaultTestSupport {
     @Test
     void completingATaskSomeoneElseHasDoneIsAConflictToo() throws Exception {
         Proposal proposal = register("LATE");
-        awaitRemindersSent();
+        awaitRemindersSent(proposal);
         String path = "/engine-rest/task/" + signForTask(proposal) + "/complete";
         assertThat(as(WANG).post(path, SIGN_FOR).statusCode()).isEqualTo(204);
 
@@ -115,8 +115,9 @@ class ConcurrentCompletionIT extends FaultTestSupport {
 
     /** Both completions start together; exactly one succeeds, and the task is signed for once, by its winner. */
     private void race(Proposal proposal, Callable<HttpResponse<String>> wang, Callable<HttpResponse<String>> li) throws Exception {
-        // the proposal's overdue reminders go out at once; a completion in the same instant would race them as well
-        awaitRemindersSent();
+        // the proposal's overdue reminders go out seconds after its start; a completion in the same instant would race
+        // them as well
+        awaitRemindersSent(proposal);
         CyclicBarrier start = new CyclicBarrier(2);
         Future<HttpResponse<String>> first = clients.submit(() -> {
             start.await();
@@ -142,8 +143,12 @@ class ConcurrentCompletionIT extends FaultTestSupport {
                 .taskDefinitionKey(ProcessElements.TASK_ASSIGN).count()).isEqualTo(1);
     }
 
-    private void awaitRemindersSent() throws InterruptedException {
-        await("the reminders of the new proposal sent", Duration.ofSeconds(30), () -> management.createJobQuery().executable().count() == 0);
+    /** Waits until the timers of the new proposal have fired and its reminder jobs have run. */
+    private void awaitRemindersSent(Proposal proposal) throws InterruptedException {
+        List<SupervisedDeadline> deadlines = deadlinesOf(List.of(proposal));
+        await("the reminders of the new proposal sent", Duration.ofSeconds(30),
+                () -> deadlines.stream().allMatch(deadline -> remindersRun(deadline) == 1)
+                        && management.createJobQuery().executable().count() == 0);
     }
 
     private List<String> signedBy(Proposal proposal) {

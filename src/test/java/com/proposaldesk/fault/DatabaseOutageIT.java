@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.proposaldesk.process.ProcessElements;
-import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.support.HttpBasic;
 import com.proposaldesk.support.PostgresTestDatabase;
@@ -52,17 +50,21 @@ class DatabaseOutageIT extends FaultTestSupport {
         WebappSession tasklist = WebappSession.tasklist(baseUrl(), CLERK, PASSWORD);
         List<Proposal> signed = List.of(register("DB-SIGNED"), register("DB-SIGNED"));
         Proposal waiting = register("DB-WAITING");
-        await("the first reminders sent", Duration.ofSeconds(30), () -> management.createJobQuery().executable().count() == 0);
+        // their reminders, due seconds after the start, sent before anyone completes 签收
+        List<SupervisedDeadline> first = deadlinesOf(List.of(signed.get(0), signed.get(1), waiting));
+        await("the first reminders sent", Duration.ofSeconds(30), () -> first.stream().allMatch(d -> remindersRun(d) == 1)
+                && management.createJobQuery().executable().count() == 0);
         for (Proposal proposal : signed) {
             HttpResponse<String> done = clerk.post("/engine-rest/task/" + signForTask(proposal) + "/complete", SIGN_FOR);
             assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         }
         String waitingTask = signForTask(waiting);
-        // reminders falling due just as the database goes away
+        // reminders falling due just as the database goes away: their timers fire seconds after each start
         List<Proposal> fresh = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             fresh.add(register("DB-FRESH"));
         }
+        List<SupervisedDeadline> deadlines = deadlinesOf(fresh);
 
         long outage = System.nanoTime();
         PostgresTestDatabase.cutOff(databaseUrl);
@@ -113,12 +115,6 @@ class DatabaseOutageIT extends FaultTestSupport {
 
         // every reminder due around the outage goes out once: jobs cut off were left locked and are taken over when
         // their locks expire; one whose failure the engine recorded waits for its retry, which Cockpit can bring forward
-        List<ProcessInstance> watches = new ArrayList<>();
-        for (Proposal proposal : fresh) {
-            watches.addAll(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("deadline-watch")
-                    .variableValueEquals(ProcessVariables.PROPOSAL_NUMBER, proposal.number()).list());
-        }
-        assertThat(watches).hasSize(2 * fresh.size());
         await("the reminders due around the outage run or scheduled for a retry", Duration.ofSeconds(60),
                 () -> management.createJobQuery().executable().count() == 0);
         List<Job> retried = management.createJobQuery().withException().list();
@@ -126,17 +122,20 @@ class DatabaseOutageIT extends FaultTestSupport {
             management.setJobDuedate(job.getId(), new Date());
         }
         await("the retries done", Duration.ofSeconds(60), () -> management.createJobQuery().executable().count() == 0);
-        for (ProcessInstance watch : watches) {
-            assertThat(sendJobsDone(watch)).as("reminder of watch %s sent once", watch.getId()).isEqualTo(1);
-            assertThat(management.createJobQuery().processInstanceId(watch.getId()).timers().count())
-                    .as("watch %s waits for its next escalation", watch.getId()).isEqualTo(1);
+        Date now = new Date();
+        for (SupervisedDeadline deadline : deadlines) {
+            assertThat(timerFired(deadline)).as("timer of %s fired once", deadline).isEqualTo(1);
+            assertThat(remindersRun(deadline)).as("reminder of %s sent once", deadline).isEqualTo(1);
+            assertThat(reminderJobs(deadline)).as("reminder job of %s left", deadline).isEmpty();
+            assertThat(timers(deadline)).as("%s waits for its next escalation", deadline).singleElement()
+                    .satisfies(timer -> assertThat(timer.getDuedate()).isAfter(now));
         }
         assertThat(management.createJobQuery().withException().count()).isZero();
         assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
 
         LOG.info("Database outage of {} s: every request refused with 503; answering again {} s after the database "
-                + "came back; {} of {} reminder jobs due at the cut-off were retried", Math.round(outageSeconds * 10) / 10.0,
-                Math.round(recoverySeconds * 10) / 10.0, retried.size(), watches.size());
+                + "came back; {} jobs of the {} reminders due around the cut-off were retried",
+                Math.round(outageSeconds * 10) / 10.0, Math.round(recoverySeconds * 10) / 10.0, retried.size(), deadlines.size());
     }
 
     private interface HttpCall {
@@ -174,10 +173,5 @@ class DatabaseOutageIT extends FaultTestSupport {
     private long openTasks(Proposal proposal, String taskKey) {
         return engine.getTaskService().createTaskQuery().processInstanceId(proposal.processInstanceId())
                 .taskDefinitionKey(taskKey).count();
-    }
-
-    private long sendJobsDone(ProcessInstance watch) {
-        return engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(watch.getId())
-                .jobDefinitionType("async-continuation").successLog().count();
     }
 }

@@ -1,6 +1,8 @@
 package com.proposaldesk.fault;
 
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +25,7 @@ import org.springframework.test.util.TestSocketUtils;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.registration.ProposalRegistrationService;
@@ -86,11 +90,15 @@ abstract class FaultTestSupport {
         ProcessEngines.registerProcessEngine(engine);
     }
 
-    /** Leaves no due job to the next test: it would run while that test stops the mail server or the database. */
+    /**
+     * Leaves no due job to the next test: it would run while that test stops the mail server or the database. The
+     * reminder timer of an overdue task the test just reached falls due seconds later: it is waited for too.
+     */
     @AfterEach
     void settleJobs() throws InterruptedException {
         await("the jobs of the test done", Duration.ofSeconds(60),
-                () -> management.createJobQuery().executable().count() == 0);
+                () -> management.createJobQuery().executable().count() == 0 && management.createJobQuery().timers()
+                        .withRetriesLeft().duedateLowerThan(new Date(System.currentTimeMillis() + 10_000)).count() == 0);
     }
 
     protected String baseUrl() {
@@ -124,7 +132,59 @@ abstract class FaultTestSupport {
 
     protected String signForTask(Proposal proposal) {
         return engine.getTaskService().createTaskQuery().processInstanceId(proposal.processInstanceId())
-                .taskDefinitionKey("Task_SignFor").singleResult().getId();
+                .taskDefinitionKey(ProcessElements.TASK_SIGN_FOR).singleResult().getId();
+    }
+
+    /**
+     * A deadline supervised in a proposal's handling process: the timer that falls due for each reminder (and then
+     * waits for the next one) and the {@code sendReminder} task it starts, whose asynchronous job sends the mail.
+     */
+    protected record SupervisedDeadline(Proposal proposal, String timer, String reminder) {
+
+        String processInstanceId() {
+            return proposal.processInstanceId();
+        }
+
+        @Override
+        public String toString() {
+            return proposal.number() + " " + reminder;
+        }
+    }
+
+    /**
+     * The deadlines of proposals waiting at 签收, two each: the 签收 task's and the answer deadline. Both have long
+     * passed, so each timer falls due seconds after the process started and sends the latest escalation.
+     */
+    protected static List<SupervisedDeadline> deadlinesOf(List<Proposal> proposals) {
+        return proposals.stream().flatMap(proposal -> List.of(
+                new SupervisedDeadline(proposal, ProcessElements.reminderTimerOf(ProcessElements.TASK_SIGN_FOR),
+                        ProcessElements.reminderOf(ProcessElements.TASK_SIGN_FOR)),
+                new SupervisedDeadline(proposal, ProcessElements.ANSWER_REMINDER_TIMER, ProcessElements.ANSWER_REMINDER))
+                .stream()).toList();
+    }
+
+    /** How often the deadline's reminder job ran to its end (sent, or found nobody to mail). */
+    protected long remindersRun(SupervisedDeadline deadline) {
+        return engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(deadline.processInstanceId())
+                .activityIdIn(deadline.reminder()).successLog().count();
+    }
+
+    /** How often the deadline's timer fired. */
+    protected long timerFired(SupervisedDeadline deadline) {
+        return engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(deadline.processInstanceId())
+                .activityIdIn(deadline.timer()).successLog().count();
+    }
+
+    /** The deadline's timer jobs: one while the deadline is supervised, waiting for the next reminder. */
+    protected List<Job> timers(SupervisedDeadline deadline) {
+        return management.createJobQuery().processInstanceId(deadline.processInstanceId()).activityId(deadline.timer())
+                .timers().list();
+    }
+
+    /** The deadline's reminder jobs not done yet: a reminder being sent, or waiting for its retry. */
+    protected List<Job> reminderJobs(SupervisedDeadline deadline) {
+        return management.createJobQuery().processInstanceId(deadline.processInstanceId()).activityId(deadline.reminder())
+                .messages().list();
     }
 
     protected static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

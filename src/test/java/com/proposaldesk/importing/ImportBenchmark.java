@@ -99,7 +99,8 @@ class ImportBenchmark {
                 .note("Bare: the same number of instances of the bare lifecycle model (its first user task, the task's timer and "
                         + "the instance's timer) started through the Java API in one transaction, with the six start "
                         + "variables our registration sets. Ours also reads and checks the file, writes the member and "
-                        + "proposal rows, creates the first task's form data and starts the deadline watches.")
+                        + "proposal rows, creates the first task's form data and takes the due dates and the timers' cycles from "
+                        + "the deadline policy.")
                 .write();
     }
 

@@ -47,6 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.proposaldesk.process.ProcessElements;
+import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.registration.RegistrationRequest;
@@ -360,14 +361,21 @@ class HostileInputTest {
 
     @Test
     void aServerErrorOfTheEngineRestApiShowsAReferenceNotTheException() throws Exception {
-        HttpResponse<String> failed = send("POST", "/engine-rest/process-definition/key/deadline-watch/start", OFFICE,
-                "{}", false);
+        // a handling process for a proposal that was never registered: the start skips registration (the proposal
+        // number is given), and the 签收 task's listener fails on the missing proposal, which the engine answers with 500
+        String unregistered = TestProposals.newNumber("UNREGISTERED");
+        HttpResponse<String> failed = send("POST", "/engine-rest/process-definition/key/" + ProcessElements.HANDLING_PROCESS
+                + "/start", OFFICE, "{\"variables\": {\"" + ProcessVariables.PROPOSAL_NUMBER + "\": {\"value\": \""
+                + unregistered + "\"}}}", false);
 
-        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
         JsonNode body = json.readTree(failed.body());
         assertThat(body.get("type").asText()).isEqualTo("ServerError");
         assertThat(body.get("message").asText()).matches("系统内部错误，请联系管理员（错误编号 [0-9a-f]{8}）");
         assertNoInternals(failed.body());
+        assertThat(failed.body()).as("the exception's own message").doesNotContain(unregistered);
+        assertThat(runtime.createProcessInstanceQuery().variableValueEquals(ProcessVariables.PROPOSAL_NUMBER, unregistered)
+                .count()).as("the failed start left no instance").isZero();
     }
 
     @Test
