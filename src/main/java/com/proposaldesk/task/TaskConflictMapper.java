@@ -153,4 +153,14 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
     @Priority(1)
     public static class FromRestResource extends TaskConflictMapper<RestException> {
     }
+
+    /**
+     * The same race as the engine sometimes loses it: a task with a boundary event has an execution of its own, and the
+     * loser can read the task just before the winner commits and then miss its execution, which the winner has ended
+     * (a {@code NullPointerException} in {@code TaskEntity.complete}). Mapped only when the task is gone by then.
+     */
+    @Provider
+    @Priority(1)
+    public static class FromAnything extends TaskConflictMapper<RuntimeException> {
+    }
 }

@@ -19,7 +19,7 @@ public class EngineRestMappers implements ForcedAutoDiscoverable {
 
     private static final Class<?>[] MAPPERS = {
         RejectedInputMapper.FromEngine.class, RejectedInputMapper.FromRestResource.class,
-        TaskConflictMapper.FromEngine.class, TaskConflictMapper.FromRestResource.class,
+        TaskConflictMapper.FromEngine.class, TaskConflictMapper.FromRestResource.class, TaskConflictMapper.FromAnything.class,
         DatabaseUnavailableMapper.FromEngine.class, DatabaseUnavailableMapper.FromRestResource.class,
         DatabaseUnavailableMapper.FromAnything.class,
         EngineRestForbiddenMapper.FromEngine.class, EngineRestForbiddenMapper.FromRestResource.class,

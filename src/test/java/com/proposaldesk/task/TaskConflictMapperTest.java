@@ -76,6 +76,22 @@ class TaskConflictMapperTest {
     }
 
     @Test
+    void theEnginesOwnSlipWhenTheWinnerEndedTheTasksExecutionIsAConflictToo() {
+        TaskConflictMapper.FromAnything anything = new TaskConflictMapper.FromAnything();
+        request(anything, "POST", SUBMIT_FORM);
+        NullPointerException slip = new NullPointerException("Cannot invoke \"ExecutionEntity.removeTask(TaskEntity)\" "
+                + "because \"execution\" is null");
+        when(engine.getTaskService().createTaskQuery().taskId("task-1").count()).thenReturn(1L);
+        assertThat(anything.isMappable(slip)).as("the task still there: not a race").isFalse();
+
+        when(engine.getTaskService().createTaskQuery().taskId("task-1").count()).thenReturn(0L);
+        assertThat(anything.isMappable(slip)).isTrue();
+        assertThat(anything.toResponse(slip).getStatus()).isEqualTo(409);
+        assertThat(((Map<?, ?>) anything.toResponse(slip).getEntity()).get("message"))
+                .isEqualTo(TaskConflictMapper.DONE_BY_SOMEONE_ELSE);
+    }
+
+    @Test
     void anythingButACompletionIsNotItsBusiness() {
         request("GET", "engine/" + ENGINE + "/task/task-1");
 
@@ -84,6 +100,10 @@ class TaskConflictMapperTest {
     }
 
     private void request(String method, String path) {
+        request(mapper, method, path);
+    }
+
+    private static void request(TaskConflictMapper<?> mapper, String method, String path) {
         Request request = mock(Request.class);
         when(request.getMethod()).thenReturn(method);
         UriInfo uri = mock(UriInfo.class);
