@@ -77,17 +77,24 @@ public class ProposalRepository {
 
     /**
      * The proposal as stored. Within a transaction it is read once and kept until this repository changes it: one
-     * task completion asks for it from several listeners, and reading it takes five queries.
+     * task completion asks for it from several listeners, and reading it takes six queries. After a change of its own
+     * row (status, dates) only that row and the member are read again: the co-signers, suggestions and external units
+     * never change once registered, and the assisting departments change only in {@link #assign}.
      */
     public Optional<Proposal> find(String number) {
-        Map<String, Proposal> read = readInThisTransaction();
-        Proposal proposal = read == null ? null : read.get(number);
+        ReadInTransaction read = readInThisTransaction();
+        Proposal proposal = read == null ? null : read.current.get(number);
         if (proposal != null) {
             return Optional.of(proposal);
         }
-        Optional<Proposal> found = jdbc.sql("SELECT * FROM pd_proposal WHERE number = ?").param(number).query(this::map).optional();
+        Proposal earlier = read == null ? null : read.lists.get(number);
+        Optional<Proposal> found = jdbc.sql("SELECT * FROM pd_proposal WHERE number = ?").param(number)
+                .query((rs, row) -> map(rs, earlier)).optional();
         if (read != null) {
-            found.ifPresent(p -> read.put(number, p));
+            found.ifPresent(p -> {
+                read.current.put(number, p);
+                read.lists.put(number, p);
+            });
         }
         return found;
     }
@@ -134,6 +141,7 @@ public class ProposalRepository {
     public void assign(String number, String leadDepartment, List<String> assisting) {
         long id = get(number).id();
         update(number, "lead_department = ?", leadDepartment);
+        forgetLists(number);
         jdbc.sql("DELETE FROM pd_proposal_assisting_department WHERE proposal_id = ?").param(id).update();
         for (String code : assisting) {
             jdbc.sql("INSERT INTO pd_proposal_assisting_department (proposal_id, department_code) VALUES (?, ?)")
@@ -168,33 +176,49 @@ public class ProposalRepository {
     }
 
     private Proposal map(ResultSet rs, int row) throws SQLException {
+        return map(rs, null);
+    }
+
+    /** @param earlier the same proposal read before in this transaction, whose lists still hold; or null */
+    private Proposal map(ResultSet rs, Proposal earlier) throws SQLException {
         long id = rs.getLong("id");
+        boolean listsKnown = earlier != null && earlier.id() == id;
         Member member = members.find(rs.getLong("lead_member_id")).orElseThrow();
         Boolean onTime = rs.getObject("replied_on_time") == null ? null : rs.getBoolean("replied_on_time");
         return new Proposal(id, rs.getString("number"), ProposalSource.valueOf(rs.getString("source")),
                 rs.getString("session_name"), rs.getString("title"), member,
-                strings("SELECT name FROM pd_proposal_co_signer WHERE proposal_id = ? ORDER BY position", id),
-                strings("SELECT text FROM pd_proposal_suggestion WHERE proposal_id = ? ORDER BY position", id),
+                listsKnown ? earlier.coSigners()
+                        : strings("SELECT name FROM pd_proposal_co_signer WHERE proposal_id = ? ORDER BY position", id),
+                listsKnown ? earlier.suggestions()
+                        : strings("SELECT text FROM pd_proposal_suggestion WHERE proposal_id = ? ORDER BY position", id),
                 ProposalRole.valueOf(rs.getString("role")), rs.getBoolean("key_proposal"), localDate(rs, "assigned_on"),
                 rs.getString("external_lead_unit"),
-                strings("SELECT unit_name FROM pd_proposal_external_unit WHERE proposal_id = ? ORDER BY position", id),
+                listsKnown ? earlier.externalCoUnits()
+                        : strings("SELECT unit_name FROM pd_proposal_external_unit WHERE proposal_id = ? ORDER BY position", id),
                 ProposalStatus.valueOf(rs.getString("status")), rs.getString("lead_department"),
-                strings("SELECT department_code FROM pd_proposal_assisting_department WHERE proposal_id = ? ORDER BY department_code", id),
+                listsKnown ? earlier.assistingDepartments()
+                        : strings("SELECT department_code FROM pd_proposal_assisting_department WHERE proposal_id = ? ORDER BY department_code", id),
                 localDate(rs, "answer_due"), localDate(rs, "signed_on"), localDate(rs, "replied_on"), onTime,
                 rs.getString("reply_classification"), rs.getString("evaluation"), rs.getString("process_instance_id"),
                 localDate(rs, "sign_for_due"), localDate(rs, "first_contact_due"), localDate(rs, "hard_limit_due"),
                 rs.getString("calendar_warning"));
     }
 
-    /** The proposals read in the current transaction, by number; null outside a transaction. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Proposal> readInThisTransaction() {
+    /**
+     * The proposals read in the current transaction, by number: as read ({@code current}, until this repository changes
+     * the proposal) and the last read whose lists still hold ({@code lists}).
+     */
+    private record ReadInTransaction(Map<String, Proposal> current, Map<String, Proposal> lists) {
+    }
+
+    /** The proposals read in the current transaction; null outside a transaction. */
+    private static ReadInTransaction readInThisTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Map<String, Proposal> read = (Map<String, Proposal>) TransactionSynchronizationManager.getResource(READ_KEY);
+        ReadInTransaction read = (ReadInTransaction) TransactionSynchronizationManager.getResource(READ_KEY);
         if (read == null) {
-            Map<String, Proposal> fresh = new HashMap<>();
+            ReadInTransaction fresh = new ReadInTransaction(new HashMap<>(), new HashMap<>());
             TransactionSynchronizationManager.bindResource(READ_KEY, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -208,8 +232,15 @@ public class ProposalRepository {
     }
 
     private static void forget(String number) {
-        if (TransactionSynchronizationManager.getResource(READ_KEY) instanceof Map<?, ?> read) {
-            read.remove(number);
+        if (TransactionSynchronizationManager.getResource(READ_KEY) instanceof ReadInTransaction read) {
+            read.current.remove(number);
+        }
+    }
+
+    private static void forgetLists(String number) {
+        if (TransactionSynchronizationManager.getResource(READ_KEY) instanceof ReadInTransaction read) {
+            read.current.remove(number);
+            read.lists.remove(number);
         }
     }
 

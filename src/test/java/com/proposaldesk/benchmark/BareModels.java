@@ -24,8 +24,8 @@ public final class BareModels {
 
     /**
      * One user task per step of our happy path, in the same order and for the same candidate groups; each with a
-     * non-interrupting timer (our deadline watch of the task) and one more timer over the whole instance (our
-     * answer-deadline watch).
+     * non-interrupting boundary timer (our reminder timer on the task) and a non-interrupting timer start event in an
+     * event sub-process over the whole instance (our answer deadline's).
      */
     public static BpmnModelInstance lifecycle(List<String> candidateGroups) {
         ProcessBuilder process = Bpmn.createExecutableProcess(LIFECYCLE).name("基准：裸流程").camundaHistoryTimeToLive(3650);
@@ -44,8 +44,9 @@ public final class BareModels {
     }
 
     /**
-     * Our deadline watch without its work: a timer falling due at {@code ${due}}, then an asynchronous service task
-     * that does nothing (our reminder e-mail), then a timer far in the future (our next reminder).
+     * Our reminder without its work: a timer falling due at {@code ${due}} (our reminder timer), then an asynchronous
+     * service task that does nothing (our {@code sendReminder} task and its e-mail), then a timer far in the future (our
+     * reminder timer waiting for the next reminder).
      */
     static BpmnModelInstance reminder() {
         return Bpmn.createExecutableProcess(REMINDER).name("基准：空作业").camundaHistoryTimeToLive(3650)

@@ -69,6 +69,26 @@ public final class BenchmarkReport {
         return this;
     }
 
+    /**
+     * A cost of ours beside the same cost of bare Camunda (lower is better: rows, timers, statements); the ratio is
+     * ours / bare.
+     *
+     * @param goalRatioAtMost the ratio allowed at most, or {@code null} where the issue sets none
+     */
+    public BenchmarkReport cost(String measure, String unit, double ours, double bare, Double goalRatioAtMost) {
+        Map<String, Object> row = row(measure, unit, ours);
+        row.put("bare", round(bare));
+        if (bare != 0) {
+            double ratio = ours / bare;
+            row.put("ratio", round(ratio));
+            if (goalRatioAtMost != null) {
+                row.put("goal", "ratio ≤ " + goalRatioAtMost);
+                row.put("met", ratio <= goalRatioAtMost);
+            }
+        }
+        return this;
+    }
+
     /** A duration or latency (lower is better), with its goal if it has one. */
     public BenchmarkReport time(String measure, String unit, double ours, Double goalAtMost) {
         Map<String, Object> row = row(measure, unit, ours);

@@ -3,8 +3,11 @@ package com.proposaldesk.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -15,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,15 +38,22 @@ import com.proposaldesk.support.TestProposals;
  * every step completed with the values its form sends, as the user whose group it is; beside it, in the same
  * run on the same PostgreSQL database with authorization on, a bare model with the same user tasks, candidate
  * groups and timers completed with the same values. The two alternate in blocks so that neither gets the
- * warmer database. Writes {@code target/benchmarks/lifecycle.json} and {@code .md}.
+ * warmer database. Besides the rates: timers, history rows (by table) and SQL statements per instance on each
+ * side, and a check that no process instance is left running beside the open proposals (no side instances).
+ * {@code -Dbenchmark.diagnose=true} prints where the rows and statements come from. Writes
+ * {@code target/benchmarks/lifecycle.json} and {@code .md}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.com.proposaldesk=WARN")
 @ActiveProfiles("test")
+@Import(SqlStatementCounter.class)
 class LifecycleBenchmark {
 
     private static final int PROPOSALS = Integer.getInteger("benchmark.proposals", 1000);
     private static final int WARM_UP = Math.min(50, PROPOSALS);
     private static final int BLOCK = 50;
+    /** The request processes that may run beside an open proposal (an extension, a dispute over the assignment). */
+    private static final String EXTENSION_PROCESS = "proposal-extension";
+    private static final String DISPUTE_PROCESS = "assignment-dispute";
 
     /** The happy path of a proposal the bureau handles alone (承办), answered with class A and evaluated 满意. */
     private static final List<Step> HAPPY_PATH = List.of(
@@ -89,53 +100,88 @@ class LifecycleBenchmark {
         }
         long oursNanos = 0;
         long bareNanos = 0;
+        Map<SqlStatementCounter.Kind, Long> oursSql = new EnumMap<>(SqlStatementCounter.Kind.class);
+        Map<SqlStatementCounter.Kind, Long> bareSql = new EnumMap<>(SqlStatementCounter.Kind.class);
+        Map<String, Long> oursSqlText = new HashMap<>();
+        Map<String, Long> bareSqlText = new HashMap<>();
         for (int done = 0; done < PROPOSALS; done += BLOCK) {
             int block = Math.min(BLOCK, PROPOSALS - done);
+            Map<SqlStatementCounter.Kind, Long> before = SqlStatementCounter.snapshot();
+            Map<String, Long> textBefore = SqlStatementCounter.snapshotByText();
             long start = System.nanoTime();
             for (int i = 0; i < block; i++) {
                 bare();
             }
             bareNanos += System.nanoTime() - start;
+            Map<SqlStatementCounter.Kind, Long> between = SqlStatementCounter.snapshot();
+            Map<String, Long> textBetween = SqlStatementCounter.snapshotByText();
+            SqlStatementCounter.addDifference(bareSql, before, between);
+            SqlStatementCounter.addTextDifference(bareSqlText, textBefore, textBetween);
             start = System.nanoTime();
             for (int i = 0; i < block; i++) {
                 ours();
             }
             oursNanos += System.nanoTime() - start;
+            SqlStatementCounter.addDifference(oursSql, between, SqlStatementCounter.snapshot());
+            SqlStatementCounter.addTextDifference(oursSqlText, textBetween, SqlStatementCounter.snapshotByText());
         }
 
         int total = WARM_UP + PROPOSALS;
         HistoryService history = engine.getHistoryService();
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("proposal-handling").finished().count())
-                .isEqualTo(total);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessElements.HANDLING_PROCESS).finished()
+                .count()).isEqualTo(total);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(BareModels.LIFECYCLE).finished().count())
                 .isEqualTo(total);
-        long ourTimers = timersCreated("proposal-handling") + timersCreated("deadline-watch");
+        long ourTimers = timersCreated(ProcessElements.HANDLING_PROCESS);
         long bareTimers = timersCreated(BareModels.LIFECYCLE);
-        long watches = history.createHistoricProcessInstanceQuery().processDefinitionKey("deadline-watch").count();
+        Map<String, Long> ourRows = historyRows(ProcessElements.HANDLING_PROCESS);
+        Map<String, Long> bareRows = historyRows(BareModels.LIFECYCLE);
+        long running = engine.getRuntimeService().createProcessInstanceQuery().count();
+        long openProposals = jdbc.sql("SELECT COUNT(*) FROM pd_proposal WHERE status NOT IN ('CLOSED', 'WITHDRAWN', 'TRANSFERRED')")
+                .query(Long.class).single();
+        long openRequests = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKeyIn(EXTENSION_PROCESS, DISPUTE_PROCESS).count();
 
         double oursRate = PROPOSALS / (oursNanos / 1e9);
         double bareRate = PROPOSALS / (bareNanos / 1e9);
-        new BenchmarkReport("lifecycle", "Lifecycle: the happy path of a proposal beside bare Camunda")
+        BenchmarkReport report = new BenchmarkReport("lifecycle", "Lifecycle: the happy path of a proposal beside bare Camunda")
                 .rate("proposals through the happy path (" + HAPPY_PATH.size() + " user tasks)", "proposals/s", oursRate, bareRate, 0.8)
                 .time("one proposal, registration to closure", "ms", 1000 / oursRate, null)
                 .time("one bare instance, start to end", "ms", 1000 / bareRate, null)
-                .figure("timers created per proposal (deadline watches)", "timers", (double) ourTimers / total)
-                .figure("timers created per bare instance", "timers", (double) bareTimers / total)
-                .figure("deadline-watch instances started and ended per proposal", "instances", (double) watches / total)
-                .figure("history rows per proposal (proposal and its watches)", "rows",
-                        (double) historyRows("proposal-handling", "deadline-watch") / total)
-                .figure("history rows per bare instance", "rows", (double) historyRows(BareModels.LIFECYCLE) / total)
+                .cost("timers created per instance (a reminder timer per task, the answer deadline's)", "timers",
+                        (double) ourTimers / total, (double) bareTimers / total, null)
+                .cost("history rows per instance", "rows", (double) sum(ourRows) / total, (double) sum(bareRows) / total, 1.5);
+        ourRows.forEach((table, rows) -> report.cost("… of which in " + table, "rows", (double) rows / total,
+                (double) bareRows.get(table) / total, null));
+        report.cost("SQL statements per instance (" + PROPOSALS + " measured)", "statements", (double) sum(oursSql) / PROPOSALS,
+                (double) sum(bareSql) / PROPOSALS, null);
+        oursSql.forEach((kind, count) -> report.cost("… of which " + kind, "statements", (double) count / PROPOSALS,
+                (double) bareSql.get(kind) / PROPOSALS, null));
+        report.figure("running process instances after the run (no side instances)", "instances", running)
+                .figure("… expected: open proposals + running extension and dispute requests", "instances",
+                        openProposals + openRequests)
                 .setting("proposals", PROPOSALS)
                 .setting("warmUpEach", WARM_UP)
                 .setting("database", jdbc.sql("SELECT version()").query(String.class).single())
                 .setting("authorization", engine.getProcessEngineConfiguration().isAuthorizationEnabled())
                 .setting("historyLevel", engine.getProcessEngineConfiguration().getHistory())
+                .setting("jobExecutor", "off (timers are created and deleted, never fire)")
                 .note("Ours: registration (member, proposal rows, process start), then each of the " + HAPPY_PATH.size()
                         + " tasks completed through TaskService with its form's values as a user of its candidate group, "
-                        + "with every listener, form check, deadline watch and domain write. Bare: the same tasks, groups "
-                        + "and values on a model without listeners; one non-interrupting timer per task and one over the "
-                        + "instance, as our deadline watches. Both single-threaded, alternating in blocks of " + BLOCK + ".")
-                .write();
+                        + "with every listener, form check, due date, reminder timer and domain write. Bare: the same tasks, "
+                        + "groups and values on a model without listeners or expressions; one non-interrupting timer per task "
+                        + "and a non-interrupting timer start event in an event sub-process over the instance, the shape of "
+                        + "our reminder timers and answer deadline. Both single-threaded, alternating in blocks of " + BLOCK
+                        + ". History rows: every row of the instances' process definition in act_hi_procinst, _actinst, "
+                        + "_taskinst, _varinst, _detail, _identitylink and _job_log. SQL statements: counted at the JDBC "
+                        + "connection (each execution, and each statement of a batch) in the measured blocks only.");
+        report.write();
+        if (Boolean.getBoolean("benchmark.diagnose")) {
+            diagnose();
+            SqlStatementCounter.print(ProcessElements.HANDLING_PROCESS, oursSqlText, PROPOSALS);
+            SqlStatementCounter.print(BareModels.LIFECYCLE, bareSqlText, PROPOSALS);
+        }
+        assertThat(running).as("no process instance left running beside the open proposals").isEqualTo(openProposals + openRequests);
     }
 
     private void ours() {
@@ -161,17 +207,41 @@ class LifecycleBenchmark {
         }
     }
 
-    /** Rows the engine's history keeps for the instances of these process definitions. */
-    private long historyRows(String... processDefinitionKeys) {
-        long rows = 0;
-        for (String key : processDefinitionKeys) {
-            for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_detail",
-                    "act_hi_identitylink")) {
-                rows += jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE proc_def_key_ = ?").param(key).query(Long.class).single();
-            }
-            rows += jdbc.sql("SELECT COUNT(*) FROM act_hi_job_log WHERE process_def_key_ = ?").param(key).query(Long.class).single();
+    /** Rows the engine's history keeps for the instances of a process definition, by table. */
+    private Map<String, Long> historyRows(String processDefinitionKey) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_detail",
+                "act_hi_identitylink")) {
+            rows.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE proc_def_key_ = ?").param(processDefinitionKey)
+                    .query(Long.class).single());
         }
+        rows.put("act_hi_job_log", jdbc.sql("SELECT COUNT(*) FROM act_hi_job_log WHERE process_def_key_ = ?")
+                .param(processDefinitionKey).query(Long.class).single());
         return rows;
+    }
+
+    /**
+     * With {@code -Dbenchmark.diagnose=true}: where the history rows and timers of each side come from, per instance, by
+     * element and variable, printed to the test's output.
+     */
+    private void diagnose() {
+        for (String key : List.of(ProcessElements.HANDLING_PROCESS, BareModels.LIFECYCLE)) {
+            for (String query : List.of(
+                    "SELECT act_id_ || ' ' || act_type_ AS what, COUNT(*) AS n FROM act_hi_actinst WHERE proc_def_key_ = ? GROUP BY 1",
+                    "SELECT name_ || ' ' || state_ AS what, COUNT(*) AS n FROM act_hi_varinst WHERE proc_def_key_ = ? GROUP BY 1",
+                    "SELECT name_ || ' ' || type_ AS what, COUNT(*) AS n FROM act_hi_detail WHERE proc_def_key_ = ? GROUP BY 1",
+                    "SELECT act_id_ || ' ' || job_def_type_ || ' ' || CASE WHEN job_state_ = 0 THEN 'created' WHEN job_state_ = 1"
+                            + " THEN 'failed' WHEN job_state_ = 2 THEN 'successful' ELSE 'deleted' END AS what, COUNT(*) AS n"
+                            + " FROM act_hi_job_log WHERE process_def_key_ = ? GROUP BY 1")) {
+                System.out.println("== " + key + ": " + query.substring(query.indexOf("FROM") + 5, query.indexOf(" WHERE")));
+                jdbc.sql(query + " ORDER BY 2 DESC, 1").param(key).query((rs, row) -> String.format(Locale.ROOT, "%8.2f  %s",
+                        rs.getLong("n") / (double) (WARM_UP + PROPOSALS), rs.getString("what"))).list().forEach(System.out::println);
+            }
+        }
+    }
+
+    private static long sum(Map<?, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private long timersCreated(String processDefinitionKey) {

@@ -2,15 +2,20 @@ package com.proposaldesk.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.ActiveProfiles;
@@ -44,7 +50,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.proposaldesk.deadline.DeadlineCase;
 import com.proposaldesk.deadline.DeadlinePolicy;
+import com.proposaldesk.deadline.ReminderSchedule;
 import com.proposaldesk.member.Member;
+import com.proposaldesk.process.ProcessElements;
+import com.proposaldesk.process.ProposalProcesses;
 import com.proposaldesk.proposal.NewProposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
@@ -53,11 +62,14 @@ import com.proposaldesk.reminder.SmtpConnections;
 import com.proposaldesk.support.PostgresTestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 /**
- * Benchmark, not a test ({@code ./mvnw -Pbenchmark verify -Dtest=ReminderBurstBenchmark}): answer-deadline watches
- * on PostgreSQL whose first reminder falls due at the same moment, sent by the job executor through a real SMTP
- * server, beside the same number of bare timer + no-op asynchronous jobs (the shape of a reminder without its work)
- * in the same run on the same database.
+ * Benchmark, not a test ({@code ./mvnw -Pbenchmark verify -Dtest=ReminderBurstBenchmark}): proposals on PostgreSQL
+ * whose first reminder (the reminder timer on 签收) falls due at the same moment, sent by the job executor through a
+ * real SMTP server, beside the same number of bare timer + no-op asynchronous jobs (the shape of a reminder without its
+ * work) in the same run on the same database.
  * <p>
  * First a sweep over job executor thread counts ({@code -Dbenchmark.sweep=2,4,8,16}, {@code -Dbenchmark.sweepSize=2000}
  * each) with the peak of busy connections, the measurements behind the settings in {@code application.yaml}; then
@@ -68,6 +80,7 @@ import com.zaxxer.hikari.HikariDataSource;
         properties = {"camunda.bpm.job-execution.enabled=true", "logging.level.com.proposaldesk=WARN",
                 "logging.level.org.camunda.bpm.engine.jobexecutor=WARN"})
 @ActiveProfiles("test")
+@Import(SqlStatementCounter.class)
 class ReminderBurstBenchmark {
 
     private static final int REMINDERS = Integer.getInteger("benchmark.reminders", 10_000);
@@ -90,6 +103,8 @@ class ReminderBurstBenchmark {
 
     @Autowired
     ProposalRepository proposals;
+    @Autowired
+    ProposalProcesses processes;
     @Autowired
     DeadlinePolicy policy;
     @Autowired
@@ -129,7 +144,7 @@ class ReminderBurstBenchmark {
         // the weekly digest would fall due too when the clock jumps; it is not part of the burst
         management.suspendJobDefinitionByProcessDefinitionKey("supervision-digest", true);
         repository.createDeployment().name("benchmark").addModelInstance(BareModels.REMINDER + ".bpmn", BareModels.reminder()).deploy();
-        HikariDataSource pool = (HikariDataSource) dataSource;
+        HikariDataSource pool = pool();
         int configuredCore = jobThreads.getCorePoolSize();
         int configuredMax = jobThreads.getMaxPoolSize();
         int configuredAcquisition = jobExecutor.getMaxJobsPerAcquisition();
@@ -161,8 +176,11 @@ class ReminderBurstBenchmark {
                         ours.perSecond(), bare.perSecond(), 0.7)
                 .time("time to clear the burst", "s", ours.seconds(), null)
                 .time("time to clear the same number of bare no-op jobs", "s", bare.seconds(), null)
-                .figure("e-mails received by the SMTP server in the burst", "e-mails", ours.received())
+                .figure("e-mails received by the SMTP server in the burst (each Message-ID once)", "e-mails", ours.received())
+                .figure("e-mails received more than once", "e-mails", ours.deliveries() - ours.received())
                 .figure("SMTP connections opened for them", "connections", connectionsOpened)
+                .cost("SQL statements per reminder in the burst", "statements", (double) ours.statements() / REMINDERS,
+                        (double) bare.statements() / REMINDERS, null)
                 .figure("failed jobs (incidents) after the burst", "jobs", ours.failedJobs())
                 .figure("peak busy database connections", "connections", ours.peakConnections())
                 .setting("reminders", REMINDERS)
@@ -172,14 +190,27 @@ class ReminderBurstBenchmark {
                 .setting("maxJobsPerAcquisition", configuredAcquisition)
                 .setting("connectionPool", configuredPool)
                 .setting("database", jdbc.sql("SELECT version()").query(String.class).single())
-                .note("Ours: each reminder is an answer-deadline watch whose timer falls due, then its asynchronous job "
-                        + "writes the e-mail to the outbox, sends it through SMTP (GreenMail, in the same JVM) over a "
-                        + "connection kept open between mails, and marks it sent, then waits for the next reminder. Bare: a timer falling due, then an asynchronous no-op "
-                        + "service task, then a parked timer: the same two jobs per reminder without the work. "
-                        + "Clock moved forward with ClockUtil; the clock starts when the jobs are due and stops when every "
-                        + "e-mail is recorded as sent (ours) or every instance is parked (bare).")
+                .note("Ours: N proposals registered today (proposal rows, then the proposal-handling process started as "
+                        + "the registration service starts it) with the job executor stopped; then the clock moves to "
+                        + "10:00 on the first reminder day of 签收 after today and the job executor starts. One reminder is "
+                        + "one timer firing (Timer_SignForReminder, whose cycle is evaluated again and waits for the next "
+                        + "reminder) and one asynchronous job (Task_RemindSignFor) that reads the open task and its "
+                        + "candidates, writes the e-mail to the outbox, sends it through SMTP (GreenMail, in the same JVM) "
+                        + "over a connection kept open between mails, and marks it sent. Bare: a timer falling due, then an "
+                        + "asynchronous no-op service task, then a parked timer: the same two jobs per reminder without the "
+                        + "work. The clock starts when the jobs are due and stops when every e-mail is recorded as sent and "
+                        + "no job of the handling process is due (ours) or every instance is parked (bare). E-mails are "
+                        + "counted by Message-ID at the SMTP server, so that a mail delivered twice would show. SQL "
+                        + "statements: counted at the JDBC connection (each execution, and each statement of a batch) from "
+                        + "the clock's move until the burst is cleared, the benchmark's own polling (two queries every "
+                        + "100 ms) included.")
                 .write();
-        assertThat(ours.received()).as("every reminder of the burst reached the SMTP server once").isEqualTo(REMINDERS);
+        if (Boolean.getBoolean("benchmark.diagnose")) {
+            SqlStatementCounter.print("reminder burst, ours", ours.statementsByText(), REMINDERS);
+            SqlStatementCounter.print("reminder burst, bare", bare.statementsByText(), REMINDERS);
+        }
+        assertThat(ours.received()).as("every reminder of the burst reached the SMTP server").isEqualTo(REMINDERS);
+        assertThat(ours.deliveries()).as("no reminder reached the SMTP server twice").isEqualTo(ours.received());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM pd_mail WHERE proposal_number LIKE 'R%'").query(Long.class).single())
                 .as("one outbox record per reminder, none sent twice").isEqualTo(sentTotal());
         assertThat(ours.failedJobs()).isZero();
@@ -196,7 +227,7 @@ class ReminderBurstBenchmark {
             jobThreads.setCorePoolSize(core);
         }
         jobExecutor.setMaxJobsPerAcquisition(perAcquisition);
-        ((HikariDataSource) dataSource).setMaximumPoolSize(connections);
+        pool().setMaximumPoolSize(connections);
         jobExecutor.start();
     }
 
@@ -212,25 +243,56 @@ class ReminderBurstBenchmark {
                         .count() >= count, prefix);
     }
 
+    /**
+     * {@code count} proposals registered today as the registration service does (proposal rows, then the handling
+     * process started with its routing variables), in transactions of 100 with the job executor stopped; then the clock
+     * moves to the first reminder of 签收 after today, and the job executor is started: each proposal's
+     * {@code Timer_SignForReminder} fires (one job), its cycle is evaluated again and waits for the next reminder, and
+     * {@code Task_RemindSignFor} (one asynchronous job) mails the office.
+     */
     private Burst ours(int count) {
         ClockUtil.reset();
         String prefix = String.format(Locale.ROOT, "R%02d", round.incrementAndGet());
         LocalDate assigned = LocalDate.now(ZONE);
         DeadlineCase kind = new DeadlineCase(ProposalSource.CPPCC, ProposalRole.SOLE, false);
+        // a task that starts after its first reminder day (签收 is due in 3 working days, the first reminder is 5
+        // before) is reminded at once: without the job executor, those timers wait for the clock to move
+        jobExecutor.shutdown();
         inBatches(count, i -> {
             NewProposal p = new NewProposal(String.format(Locale.ROOT, "%s%06d", prefix, i), ProposalSource.CPPCC, "基准测试会议",
                     "基准测试提案 " + i, new Member(null, "委员" + i, null, null, null, null), List.of(), List.of("建议"),
                     ProposalRole.SOLE, false, assigned, null, List.of());
             proposals.insert(p, policy.onAssignment(kind, assigned));
+            proposals.linkProcess(p.number(), processes.start(proposals.get(p.number())));
         });
-        LocalDate answerDue = proposals.get(prefix + "000000").answerDue();
-        LocalDate firstReminder = policy.reminderDates(kind, answerDue).get(0);
-        int receivedBefore = smtp.getReceivedMessages().length;
-        Burst burst = burst(Date.from(ZonedDateTime.of(firstReminder.atTime(10, 0), ZONE).toInstant()), count,
-                () -> sent(prefix) >= count && management.createJobQuery().processDefinitionKey("deadline-watch")
-                        .executable().count() == 0, prefix);
-        return new Burst(burst.seconds(), count, smtp.getReceivedMessages().length - receivedBefore,
-                management.createJobQuery().withException().count(), burst.peakConnections());
+        LocalDate signForDue = proposals.get(prefix + "000000").signForDue();
+        LocalDate reminderDay = new ReminderSchedule(policy, kind, signForDue).firstAfter(assigned).date();
+        long timers = management.createJobQuery().processDefinitionKey(ProcessElements.HANDLING_PROCESS).timers()
+                .activityId(ProcessElements.reminderTimerOf(ProcessElements.TASK_SIGN_FOR)).count();
+        assertThat(timers).as("one reminder timer on each 签收 task").isGreaterThanOrEqualTo(count);
+        Set<String> receivedBefore = messageIds();
+        int messagesBefore = smtp.getReceivedMessages().length;
+        Burst burst = burst(Date.from(ZonedDateTime.of(reminderDay.atTime(10, 0), ZONE).toInstant()), count,
+                () -> sent(prefix) >= count && management.createJobQuery().processDefinitionKey(ProcessElements.HANDLING_PROCESS)
+                        .executable().count() == 0, prefix, jobExecutor::start);
+        Set<String> received = messageIds();
+        received.removeAll(receivedBefore);
+        return new Burst(burst.seconds(), count, received.size(), smtp.getReceivedMessages().length - messagesBefore,
+                management.createJobQuery().withException().count(), burst.peakConnections(), burst.statements(),
+                burst.statementsByText());
+    }
+
+    /** The Message-ID of every mail the SMTP server has received: a mail delivered twice is counted once. */
+    private static Set<String> messageIds() {
+        Set<String> ids = new HashSet<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                ids.add(message.getMessageID());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ids;
     }
 
     private long sentTotal() {
@@ -242,11 +304,21 @@ class ReminderBurstBenchmark {
                 .query(Integer.class).single();
     }
 
-    /** Moves the clock to {@code now} and waits until {@code cleared}, watching the busy connections. */
     private Burst burst(Date now, int count, BooleanSupplier cleared, String what) {
-        HikariDataSource pool = (HikariDataSource) dataSource;
+        return burst(now, count, cleared, what, () -> { });
+    }
+
+    /**
+     * Moves the clock to {@code now}, runs {@code then} (starting the job executor, where it was stopped) and waits until
+     * {@code cleared}, watching the busy connections.
+     */
+    private Burst burst(Date now, int count, BooleanSupplier cleared, String what, Runnable then) {
+        HikariDataSource pool = pool();
+        Map<SqlStatementCounter.Kind, Long> statementsBefore = SqlStatementCounter.snapshot();
+        Map<String, Long> textBefore = SqlStatementCounter.snapshotByText();
         long start = System.nanoTime();
         ClockUtil.setCurrentTime(now);
+        then.run();
         int peak = 0;
         while (!cleared.getAsBoolean()) {
             peak = Math.max(peak, pool.getHikariPoolMXBean().getActiveConnections());
@@ -258,13 +330,20 @@ class ReminderBurstBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         ClockUtil.reset();
-        return new Burst(seconds, count, 0, 0, peak);
+        Map<SqlStatementCounter.Kind, Long> statements = new EnumMap<>(SqlStatementCounter.Kind.class);
+        SqlStatementCounter.addDifference(statements, statementsBefore, SqlStatementCounter.snapshot());
+        Map<String, Long> byText = new HashMap<>();
+        SqlStatementCounter.addTextDifference(byText, textBefore, SqlStatementCounter.snapshotByText());
+        return new Burst(seconds, count, 0, 0, 0, peak, statements.values().stream().mapToLong(Long::longValue).sum(), byText);
     }
 
-    /** Ends the watches and bare instances of the last round, so that the next round's clock does not wake them. */
+    /**
+     * Ends the proposals' processes and the bare instances of the last round, so that the next round's clock does not
+     * wake them and the job acquisition does not look through them.
+     */
     private void cleanUp() {
         ClockUtil.reset();
-        for (String key : List.of("deadline-watch", BareModels.REMINDER)) {
+        for (String key : List.of(ProcessElements.HANDLING_PROCESS, BareModels.REMINDER)) {
             List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(key).list().stream()
                     .map(ProcessInstance::getId).toList();
             if (!ids.isEmpty()) {
@@ -296,6 +375,14 @@ class ReminderBurstBenchmark {
         identity.createMembership("bench-office", "office");
     }
 
+    private HikariDataSource pool() {
+        try {
+            return dataSource.unwrap(HikariDataSource.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int maxOf(int[] values) {
         return Arrays.stream(values).max().orElse(1);
     }
@@ -309,7 +396,12 @@ class ReminderBurstBenchmark {
         }
     }
 
-    private record Burst(double seconds, int count, int received, long failedJobs, int peakConnections) {
+    /**
+     * @param received mails the SMTP server received in the burst, each Message-ID once
+     * @param deliveries messages the SMTP server delivered, a mail received twice counted twice
+     */
+    private record Burst(double seconds, int count, int received, int deliveries, long failedJobs, int peakConnections,
+            long statements, Map<String, Long> statementsByText) {
         double perSecond() {
             return count / seconds;
         }

@@ -542,8 +542,8 @@ class TasklistQueryBenchmark {
                     + "so that the engine writes its own runtime, history and authorization rows (history level full). "
                     + "Each instance carries six process variables (proposalNumber, proposalTitle, role, keyProposal, "
                     + "handlingGroup, handlingDue); the task's candidate group and due date come from them. Not the real "
-                    + "proposal-handling process: its task listeners start a deadline-watch process per task and need the "
-                    + "domain tables, too slow to fill at this size.",
+                    + "proposal-handling process: its task listeners, due dates and reminder timers read the proposal's "
+                    + "rows in the domain tables, too slow to fill at this size.",
             "Candidate groups: 20 % office, 65 % dept-<code>, 15 % head-<code> over the seven configured departments; due "
                     + "dates at 18:00 Beijing time from 30 days ago to 90 days ahead; 10 % of the tasks claimed by a member of "
                     + "their group (taskService.setAssignee: the engine grants the assignee too). The process instances of a "
