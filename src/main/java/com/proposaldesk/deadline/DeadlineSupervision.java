@@ -23,11 +23,13 @@ import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.reminder.MailKind;
+import com.proposaldesk.reminder.ReminderInputs;
+import com.proposaldesk.reminder.ScheduledReminders;
 
 /**
- * Supervision (督办) as the handling models use it in their expressions: every user task's due date
- * ({@code camunda:dueDate}), the cycle of the non-interrupting timer on each task and of the answer deadline's event
- * sub-process, and the inputs of the {@code sendReminder} task that such a timer leads to.
+ * Supervision (督办) as the handling models use it: every user task's due date ({@code camunda:dueDate}), the cycle of
+ * the non-interrupting timer on each task and of the answer deadline's event sub-process, and the reminder due now for
+ * the {@code sendReminder} task that such a timer leads to, which names its deadline ({@link ScheduledReminders}).
  *
  * <p>{@code deadline} names what is supervised: a user task's element id, or {@link #ANSWER} for the proposal's
  * answer deadline (答复委员, or the opinion letter to the lead unit of a 会办 case).
@@ -39,7 +41,7 @@ import com.proposaldesk.reminder.MailKind;
  * are never sent one by one, only the latest.
  */
 @Component("deadlineSupervision")
-public class DeadlineSupervision {
+public class DeadlineSupervision implements ScheduledReminders {
 
     public static final String ANSWER = "answer";
 
@@ -111,36 +113,39 @@ public class DeadlineSupervision {
         return cycleFrom((at.before(soon) ? soon : at).toInstant());
     }
 
-    /** The kind of the reminder due now, or null when none is (the work is done, or the timer fired early). */
-    public String kind(DelegateExecution execution, String deadline) {
-        return current(execution, deadline).map(c -> mailKind(c.occurrence().kind(), c.daysLeft()).name()).orElse(null);
-    }
-
-    /** Working days left until the deadline: 0 on the day, negative when overdue. */
-    public Integer daysLeft(DelegateExecution execution, String deadline) {
-        return current(execution, deadline).map(Current::daysLeft).orElse(null);
-    }
-
-    /** What makes the reminder due now unique: {@code <due date>#<number in the schedule>}. */
-    public String occurrence(DelegateExecution execution, String deadline) {
-        return current(execution, deadline).map(c -> c.due() + "#" + c.occurrence().index()).orElse(null);
-    }
-
-    public String dueDate(DelegateExecution execution, String deadline) {
-        return current(execution, deadline).map(c -> c.due().toString()).orElse(null);
-    }
-
     /**
-     * Whom an escalation goes to besides the holder: the lead department's head, the office and, for a key proposal,
-     * the leader in charge; nobody besides the holder before and on the day.
+     * The reminder due now for the deadline, for the {@code sendReminder} task the deadline's timer leads to: its
+     * kind, {@code <due date>#<number in the schedule>} as the occurrence (part of each mail's once-only key), the due
+     * date and the working days left. Its holder is the task's (assignee, else candidates); the answer deadline has no
+     * task, its holder is the lead department, or the office before one is assigned. An escalation also goes to the lead
+     * department's head, the office and, for a key proposal, the leader in charge. The kind is null when nothing is
+     * due (the work is done, or the timer fired early).
      */
-    public List<String> copyTo(DelegateExecution execution, String deadline) {
-        Optional<Current> current = current(execution, deadline);
+    @Override
+    public ReminderInputs dueNow(DelegateExecution execution, String deadline) {
+        boolean answer = ANSWER.equals(deadline);
+        String taskKey = answer ? null : deadline;
+        Object number = execution.getVariable(ProcessVariables.PROPOSAL_NUMBER);
+        Optional<Current> due = current(execution, deadline);
+        if (due.isEmpty()) {
+            return new ReminderInputs(null, number == null ? null : number.toString(), null, taskKey, List.of(),
+                    List.of(), null, null, null, null);
+        }
+        Current current = due.get();
+        Proposal proposal = current.proposal();
+        List<String> holders = !answer ? List.of()
+                : List.of(proposal.leadDepartment() != null ? "dept-" + proposal.leadDepartment() : "office");
+        return new ReminderInputs(mailKind(current.occurrence().kind(), current.daysLeft()), proposal.number(), null,
+                taskKey, holders, copyTo(current), answer ? answerStep(proposal) : null, current.due(),
+                current.daysLeft(), current.due() + "#" + current.occurrence().index());
+    }
+
+    private List<String> copyTo(Current current) {
         List<String> copyTo = new ArrayList<>();
-        if (current.isEmpty() || current.get().occurrence().kind() != ReminderSchedule.Kind.ESCALATION) {
+        if (current.occurrence().kind() != ReminderSchedule.Kind.ESCALATION) {
             return copyTo;
         }
-        Proposal proposal = current.get().proposal();
+        Proposal proposal = current.proposal();
         if (proposal.leadDepartment() != null) {
             copyTo.add("head-" + proposal.leadDepartment());
             if (proposal.keyProposal()) {
@@ -151,15 +156,8 @@ public class DeadlineSupervision {
         return copyTo;
     }
 
-    /** Who holds the answer deadline: the lead department, or the office before one is assigned. */
-    public String answerHolder(DelegateExecution execution) {
-        return proposal(execution).map(p -> p.leadDepartment() != null ? "dept-" + p.leadDepartment() : "office")
-                .orElse("office");
-    }
-
-    /** The step a proposal-level reminder is about, as the mail names it. */
-    public String answerStep(DelegateExecution execution) {
-        return proposal(execution).map(p -> p.role().answersMember() ? "答复委员" : "函复牵头单位").orElse(null);
+    private static String answerStep(Proposal proposal) {
+        return proposal.role().answersMember() ? "答复委员" : "函复牵头单位";
     }
 
     private record Current(Proposal proposal, LocalDate due, ReminderSchedule.Occurrence occurrence, int daysLeft) {

@@ -8,6 +8,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,7 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>Inputs are described in {@link ReminderInputs}: {@code reminderKind}, {@code reminderTaskId} or
  * {@code reminderTaskKey}, {@code reminderRecipients}, {@code reminderCopyTo}, {@code reminderStep},
  * {@code reminderDueDate}, {@code reminderDaysLeft}, {@code reminderOccurrence}; the proposal is the
- * {@code proposalNumber} variable. An empty kind means that no reminder is due: nothing is sent. With a task key, every open task of
+ * {@code proposalNumber} variable. An empty kind means that no reminder is due: nothing is sent. A task of a model that
+ * names its deadline instead ({@link ScheduledReminders#DEADLINE}) has all of them computed from it. With a task key, every open task of
  * that user task in this process instance is reminded; without recipients, the task's assignee, else its candidates.
  * A reminder about a task that is no longer open is dropped.
  */
@@ -33,16 +38,20 @@ public class SendReminderDelegate implements JavaDelegate {
     private final ReminderMailer mailer;
     private final TaskService tasks;
     private final TaskRecipients taskRecipients;
+    private final ScheduledReminders scheduled;
 
-    public SendReminderDelegate(ReminderMailer mailer, TaskService tasks, TaskRecipients taskRecipients) {
+    public SendReminderDelegate(ReminderMailer mailer, TaskService tasks, TaskRecipients taskRecipients,
+            ScheduledReminders scheduled) {
         this.mailer = mailer;
         this.tasks = tasks;
         this.taskRecipients = taskRecipients;
+        this.scheduled = scheduled;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReminderInputs in = ReminderInputs.of(execution);
+        String deadline = deadlineOf(execution);
+        ReminderInputs in = deadline != null ? scheduled.dueNow(execution, deadline) : ReminderInputs.of(execution);
         if (!in.due()) {
             LOG.debug("No reminder due in process instance {}", execution.getProcessInstanceId());
             return;
@@ -67,6 +76,19 @@ public class SendReminderDelegate implements JavaDelegate {
             mailer.send(new Reminder(in.kind(), in.proposalNumber(), task.getId(), task.getName(), due, in.daysLeft(),
                     in.occurrenceFor(due), with(recipients, in.copyTo())));
         }
+    }
+
+    /** The deadline the task names by its extension property {@link ScheduledReminders#DEADLINE}, if it does. */
+    private static String deadlineOf(DelegateExecution execution) {
+        FlowElement element = execution.getBpmnModelElementInstance();
+        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+        if (extensions == null) {
+            return null;
+        }
+        return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> ScheduledReminders.DEADLINE.equals(property.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
     }
 
     private static List<String> with(List<String> recipients, List<String> copyTo) {

@@ -206,6 +206,9 @@ class DeadlineSupervisionProcessTest extends MailTestSupport {
         assertThat(rows).filteredOn(row -> row.recipient().equals(HEAD_MAIL)).extracting(MailRow::occurrence)
                 .containsExactly("2025-04-23#3", "2025-04-23#4");
 
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableNameLike("reminder%")
+                .count()).as("reminders write no process variables").isZero();
+
         // the contact is recorded: the task's reminder timer ends with it, nothing more is mailed about it
         steps.complete(HANDLER, pi, TASK_COMMUNICATE_FIRST, ProposalSteps.communicateFirstForm());
         assertThat(jobs(reminders)).isZero();

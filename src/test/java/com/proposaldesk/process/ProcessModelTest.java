@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.proposaldesk.deadline.TaskDeadlines;
 import com.proposaldesk.registration.StartFormFields;
-import com.proposaldesk.reminder.ReminderInputs;
+import com.proposaldesk.reminder.ScheduledReminders;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskForms;
@@ -197,18 +198,13 @@ class ProcessModelTest {
         softly.assertThat(reminder.getCamundaDelegateExpression()).as(where).isEqualTo("${sendReminder}");
         softly.assertThat(reminder.isCamundaAsyncBefore()).as("%s: asynchronous", where).isTrue();
         softly.assertThat(reminder.getName()).as(where).startsWith("提醒督办：");
-        Map<String, String> inputs = new LinkedHashMap<>();
-        reminder.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
-                .getCamundaInputParameters().forEach(p -> inputs.put(p.getCamundaName(), p.getTextContent()));
-        String deadline = taskKey == null ? "answer" : taskKey;
-        softly.assertThat(inputs).as("%s: inputs", where)
-                .containsEntry("reminderKind", "${deadlineSupervision.kind(execution, '" + deadline + "')}")
-                .containsEntry("reminderOccurrence", "${deadlineSupervision.occurrence(execution, '" + deadline + "')}")
-                .containsEntry("reminderCopyTo", "${deadlineSupervision.copyTo(execution, '" + deadline + "')}");
-        if (taskKey != null) {
-            softly.assertThat(inputs).as(where).containsEntry("reminderTaskKey", taskKey);
-        }
-        softly.assertThat(ReminderInputs.NAMES).as(where).containsAll(inputs.keySet());
+        Map<String, String> properties = new LinkedHashMap<>();
+        reminder.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).singleResult()
+                .getCamundaProperties().forEach(p -> properties.put(p.getCamundaName(), p.getCamundaValue()));
+        softly.assertThat(properties).as("%s: the deadline it reminds of", where)
+                .containsExactly(Map.entry(ScheduledReminders.DEADLINE, taskKey == null ? "answer" : taskKey));
+        softly.assertThat(reminder.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).count())
+                .as("%s: no input variables", where).isZero();
         softly.assertThat(reminder.getOutgoing()).as(where).singleElement()
                 .satisfies(flow -> assertThat(flow.getTarget()).isInstanceOf(EndEvent.class));
     }
