@@ -47,7 +47,7 @@ public class DeadlineSupervision implements ScheduledReminders {
 
     /** When in the day reminders go out, and when a task is due on its day. */
     static final LocalTime SEND_AT = LocalTime.of(9, 0);
-    static final LocalTime DUE_AT = LocalTime.of(18, 0);
+    public static final LocalTime DUE_AT = LocalTime.of(18, 0);
 
     /**
      * How far after now a reminder that is already due is scheduled. The engine takes the cycle's first date only if it
@@ -195,7 +195,7 @@ public class DeadlineSupervision implements ScheduledReminders {
     }
 
     private ReminderSchedule schedule(Proposal proposal, LocalDate due) {
-        return new ReminderSchedule(policy, new DeadlineCase(proposal.source(), proposal.role(), proposal.keyProposal()), due);
+        return new ReminderSchedule(policy, DeadlineCase.of(proposal), due);
     }
 
     /**

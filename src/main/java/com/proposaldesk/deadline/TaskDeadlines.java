@@ -32,7 +32,7 @@ public class TaskDeadlines {
      * @throws IllegalArgumentException for a task the policy does not know: a new task must be given its deadline here
      */
     public LocalDate dueFor(String taskKey, Proposal p, LocalDate handlingDue) {
-        DeadlineCase kind = new DeadlineCase(p.source(), p.role(), p.keyProposal());
+        DeadlineCase kind = DeadlineCase.of(p);
         return switch (taskKey) {
             case ProcessElements.TASK_SIGN_FOR -> p.signForDue();
             case ProcessElements.TASK_ASSIGN -> p.signedOn() == null ? null : policy.internalAssignmentDue(kind, p.signedOn()).date();

@@ -65,7 +65,7 @@ public class EvaluationForm implements TaskForm {
         proposals.setEvaluation(proposal.number(), result.name());
         if (result == EvaluationResult.UNSATISFIED) {
             context.route(ProcessVariables.HANDLING_ROUND, round + 1);
-            DeadlineCase kind = new DeadlineCase(proposal.source(), proposal.role(), proposal.keyProposal());
+            DeadlineCase kind = DeadlineCase.of(proposal);
             context.route(ProcessVariables.HANDLING_DUE, deadlines.reHandlingDue(kind, evaluatedOn).date().toString());
         }
         context.route(ProcessVariables.EVALUATION, result.name());

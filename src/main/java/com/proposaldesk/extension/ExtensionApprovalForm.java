@@ -92,7 +92,7 @@ public class ExtensionApprovalForm implements TaskForm {
     /** The latest answer date an extension may reach: the extension limit, never past the hard limit. */
     private LocalDate latest(Proposal proposal) {
         LocalDate byExtension = policy.latestExtendedAnswerDue(
-                new DeadlineCase(proposal.source(), proposal.role(), proposal.keyProposal()), proposal.answerDue()).date();
+                DeadlineCase.of(proposal), proposal.answerDue()).date();
         return proposal.hardLimitDue() != null && proposal.hardLimitDue().isBefore(byExtension) ? proposal.hardLimitDue() : byExtension;
     }
 }

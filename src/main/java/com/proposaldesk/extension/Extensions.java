@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.deadline.DeadlineSupervision;
 import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
@@ -41,7 +42,7 @@ public class Extensions {
         Date to = clock.at(oldDue.plusDays(1), LocalTime.MIN);
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(proposal.number()).dueAfter(new Date(from.getTime() - 1))
                 .dueBefore(to).list()) {
-            task.setDueDate(clock.at(newDue, LocalTime.of(18, 0)));
+            task.setDueDate(clock.at(newDue, DeadlineSupervision.DUE_AT));
             tasks.saveTask(task);
         }
         if (proposal.processInstanceId() == null) {

@@ -68,7 +68,8 @@ public class TaskFormContext {
      */
     public static Detached detached(String processKey, String taskKey, String userId, Map<String, Object> variables,
             Map<String, Object> submitted) {
-        return new Detached(processKey, taskKey, userId, variables, submitted);
+        return new Detached(new DetachedTask(processKey, taskKey, userId, new HashMap<>(variables), submitted,
+                new HashMap<>(), new HashMap<>()));
     }
 
     /** Removes the submitted form fields from the process once they are stored, so only routing variables remain. */
@@ -200,79 +201,60 @@ public class TaskFormContext {
     /** A context without an engine; see {@link TaskFormContext#detached}. */
     public static final class Detached extends TaskFormContext {
 
-        private final Map<String, Object> shown;
-        private final Map<String, Object> routedValues;
+        private final DetachedTask task;
 
-        private Detached(String processKey, String taskKey, String userId, Map<String, Object> variables,
-                Map<String, Object> submitted) {
-            this(processKey, taskKey, userId, new HashMap<>(variables), submitted, new HashMap<>(), new HashMap<>());
-        }
-
-        private Detached(String processKey, String taskKey, String userId, Map<String, Object> variables,
-                Map<String, Object> submitted, Map<String, Object> shown, Map<String, Object> routed) {
-            super(new Task() {
-                @Override
-                public String key() {
-                    return taskKey;
-                }
-
-                @Override
-                public String name() {
-                    return taskKey;
-                }
-
-                @Override
-                public String processKey() {
-                    return processKey;
-                }
-
-                @Override
-                public String processInstanceId() {
-                    return null;
-                }
-
-                @Override
-                public String userId() {
-                    return userId;
-                }
-
-                @Override
-                public Object variable(String name) {
-                    return routed.containsKey(name) ? routed.get(name) : variables.get(name);
-                }
-
-                @Override
-                public Object submitted(String key) {
-                    return submitted.get(key);
-                }
-
-                @Override
-                public void setLocal(String name, Object value) {
-                    shown.put(name, value);
-                }
-
-                @Override
-                public void setOnProcess(String name, Object value) {
-                    routed.put(name, value);
-                }
-
-                @Override
-                public void removeFromProcess(String name) {
-                    variables.remove(name);
-                }
-            });
-            this.shown = shown;
-            this.routedValues = routed;
+        private Detached(DetachedTask task) {
+            super(task);
+            this.task = task;
         }
 
         /** What the form showed, by variable name. */
         public Map<String, Object> shown() {
-            return shown;
+            return task.shown();
         }
 
         /** What the form set for the gateways after the task. */
         public Map<String, Object> routed() {
-            return routedValues;
+            return task.routed();
+        }
+    }
+
+    private record DetachedTask(String processKey, String key, String userId, Map<String, Object> variables,
+            Map<String, Object> submitted, Map<String, Object> shown, Map<String, Object> routed) implements Task {
+
+        @Override
+        public String name() {
+            return key;
+        }
+
+        @Override
+        public String processInstanceId() {
+            return null;
+        }
+
+        @Override
+        public Object variable(String name) {
+            return routed.containsKey(name) ? routed.get(name) : variables.get(name);
+        }
+
+        @Override
+        public Object submitted(String key) {
+            return submitted.get(key);
+        }
+
+        @Override
+        public void setLocal(String name, Object value) {
+            shown.put(name, value);
+        }
+
+        @Override
+        public void setOnProcess(String name, Object value) {
+            routed.put(name, value);
+        }
+
+        @Override
+        public void removeFromProcess(String name) {
+            variables.remove(name);
         }
     }
 }
