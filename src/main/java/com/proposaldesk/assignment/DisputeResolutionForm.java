@@ -19,6 +19,7 @@ import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
+import com.proposaldesk.security.EngineAuthorizations;
 import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.TaskForm;
@@ -26,7 +27,9 @@ import com.proposaldesk.task.TaskFormContext;
 
 /**
  * 处理分派异议: the office insists on the assignment or re-assigns the proposal; a re-assignment moves the
- * proposal's open tasks from the old department's groups to the new one's, and its later tasks follow.
+ * proposal's open tasks from the old department's groups to the new one's, and its later tasks follow. A moved task
+ * leaves the old department entirely: its groups' and its people's grants on the task go, and a task one of them had
+ * claimed is released for the new department to claim.
  */
 @Component
 public class DisputeResolutionForm implements TaskForm {
@@ -42,10 +45,13 @@ public class DisputeResolutionForm implements TaskForm {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ProposalAccess access;
+    private final EngineAuthorizations grants;
 
     public DisputeResolutionForm(ProposalRepository proposals, DepartmentRepository departments, AssignmentRepository assignments,
-            DisputeRepository disputes, RuntimeService runtime, TaskService tasks, ProposalAccess access) {
+            DisputeRepository disputes, RuntimeService runtime, TaskService tasks, ProposalAccess access,
+            EngineAuthorizations grants) {
         this.access = access;
+        this.grants = grants;
         this.proposals = proposals;
         this.departments = departments;
         this.assignments = assignments;
@@ -116,17 +122,24 @@ public class DisputeResolutionForm implements TaskForm {
         runtime.setVariable(processId, ProcessVariables.ASSISTING_DEPARTMENTS, new ArrayList<>(assisting));
         runtime.setVariable(processId, ProcessVariables.LEADER_GROUP, departments.find(newLead).orElseThrow().leaderGroup());
         access.grantDepartments(processId, newLead, assisting);
-        Map<String, String> moves = Map.of("dept-" + oldLead, "dept-" + newLead, "head-" + oldLead, "head-" + newLead);
+        Department from = departments.find(oldLead).orElseThrow();
+        Department to = departments.find(newLead).orElseThrow();
+        Map<String, String> moves = Map.of(from.handlerGroup(), to.handlerGroup(), from.headGroup(), to.headGroup());
         for (Task task : tasks.createTaskQuery().processInstanceId(processId).list()) {
+            boolean moved = false;
             for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-                String to = link.getGroupId() == null ? null : moves.get(link.getGroupId());
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && to != null) {
+                String group = link.getGroupId() == null ? null : moves.get(link.getGroupId());
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && group != null) {
                     tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
-                    tasks.addCandidateGroup(task.getId(), to);
-                    if (task.getAssignee() != null) {
-                        tasks.setAssignee(task.getId(), null);
-                    }
+                    tasks.addCandidateGroup(task.getId(), group);
+                    moved = true;
                 }
+            }
+            if (moved) {
+                if (task.getAssignee() != null && grants.isMemberOfAny(task.getAssignee(), moves.keySet())) {
+                    tasks.setAssignee(task.getId(), null);
+                }
+                grants.revokeFromGroupsAndMembers(task.getId(), moves.keySet());
             }
         }
     }

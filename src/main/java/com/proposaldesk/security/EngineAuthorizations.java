@@ -1,10 +1,12 @@
 package com.proposaldesk.security;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -21,9 +23,11 @@ public class EngineAuthorizations {
     public static final String ANY = Authorization.ANY;
 
     private final AuthorizationService authorizations;
+    private final IdentityService identity;
 
-    public EngineAuthorizations(AuthorizationService authorizations) {
+    public EngineAuthorizations(AuthorizationService authorizations, IdentityService identity) {
         this.authorizations = authorizations;
+        this.identity = identity;
     }
 
     /** Lets the members of the group do these things to the resource. */
@@ -74,6 +78,28 @@ public class EngineAuthorizations {
         authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
                 .resourceType(resource).resourceId(resourceId).list()
                 .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+    }
+
+    /**
+     * Takes every grant on the resource (of any type with this id, e.g. a task and its history) away from the groups
+     * and from each user who is a member of one of them: the engine grants a task to its candidate groups and to whoever
+     * claims it, and keeps those grants when the task changes hands.
+     */
+    public void revokeFromGroupsAndMembers(String resourceId, Collection<String> groups) {
+        for (Authorization authorization : authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceId(resourceId).list()) {
+            String user = authorization.getUserId();
+            boolean groupGrant = authorization.getGroupId() != null && groups.contains(authorization.getGroupId());
+            boolean memberGrant = user != null && !Authorization.ANY.equals(user) && isMemberOfAny(user, groups);
+            if (groupGrant || memberGrant) {
+                authorizations.deleteAuthorization(authorization.getId());
+            }
+        }
+    }
+
+    /** Whether the user belongs to one of the groups. */
+    public boolean isMemberOfAny(String userId, Collection<String> groups) {
+        return groups.stream().anyMatch(group -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
     }
 
     private void save(Authorization authorization, Authorization existing, Permission[] permissions) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
@@ -35,6 +36,8 @@ import jakarta.ws.rs.ext.Provider;
  * {@code submit-form}) these mappers answer 409 with a Chinese message in the engine's error format instead, which
  * Tasklist shows: the task is gone (done by someone else), or it is still open and the process was changed at the same
  * moment (a parallel task of the same proposal completed, or the task's reminder sent), so that submitting again works.
+ * A claim of a task that someone else holds (the engine's {@link TaskAlreadyClaimedException}, 500 in its REST API) is
+ * answered with 409 too.
  */
 public abstract class TaskConflictMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
@@ -42,6 +45,7 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
 
     public static final String DONE_BY_SOMEONE_ELSE = "该任务已由他人办理完毕或已不存在，请刷新待办列表";
     public static final String CHANGED_AT_THE_SAME_TIME = "该提案的流程刚被他人同时更新，请稍后重新提交";
+    public static final String CLAIMED_BY_SOMEONE_ELSE = "该任务已由他人（%s）认领，不能再认领；请刷新待办列表，如需接手请与其联系或请提案办改派";
 
     /** {@code task/{id}/complete} of {@code /engine-rest}, {@code engine/{name}/task/{id}/submit-form} of the webapps. */
     private static final Pattern COMPLETION = Pattern.compile("(?:^|/)(?:engine/([^/]+)/)?task/([^/]+)/(?:complete|submit-form)/?$");
@@ -72,6 +76,10 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
         if (!"POST".equals(request.getMethod()) || RejectedInputMapper.rejection(exception) != null
                 || DatabaseUnavailable.isCause(exception)) {
             return null;
+        }
+        TaskAlreadyClaimedException claimed = alreadyClaimed(exception);
+        if (claimed != null) {
+            return CLAIMED_BY_SOMEONE_ELSE.formatted(claimed.getTaskAssignee());
         }
         Matcher completion = COMPLETION.matcher(uri.getPath());
         if (!completion.find()) {
@@ -111,6 +119,15 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
         }
     }
 
+    private static TaskAlreadyClaimedException alreadyClaimed(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TaskAlreadyClaimedException claimed) {
+                return claimed;
+            }
+        }
+        return null;
+    }
+
     private static OptimisticLockingException optimisticLock(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof OptimisticLockingException lock) {
@@ -135,7 +152,10 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
 
     /** The engine's exception behind the conflict, as the engine's error format names it. */
     private static String conflictType(Throwable exception) {
-        Throwable cause = optimisticLock(exception);
+        Throwable cause = alreadyClaimed(exception);
+        if (cause == null) {
+            cause = optimisticLock(exception);
+        }
         for (Throwable t = exception; cause == null && t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProcessEngineException && (t.getCause() == null || t.getCause() == t)) {
                 cause = t;

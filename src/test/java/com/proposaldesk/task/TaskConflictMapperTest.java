@@ -13,6 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,18 @@ class TaskConflictMapperTest {
         assertThat(anything.toResponse(slip).getStatus()).isEqualTo(409);
         assertThat(((Map<?, ?>) anything.toResponse(slip).getEntity()).get("message"))
                 .isEqualTo(TaskConflictMapper.DONE_BY_SOMEONE_ELSE);
+    }
+
+    @Test
+    void aClaimOfATaskSomeoneElseHoldsIsAConflictInChinese() {
+        request("POST", "engine/" + ENGINE + "/task/task-1/claim");
+        TaskAlreadyClaimedException held = new TaskAlreadyClaimedException("task-1", "food-li");
+
+        assertThat(mapper.isMappable(held)).isTrue();
+        assertThat(mapper.toResponse(held).getStatus()).isEqualTo(409);
+        Map<?, ?> body = (Map<?, ?>) mapper.toResponse(held).getEntity();
+        assertThat(body.get("type")).isEqualTo("TaskAlreadyClaimedException");
+        assertThat((String) body.get("message")).contains("已由他人（food-li）认领").doesNotContain("already claimed");
     }
 
     @Test
