@@ -4,7 +4,10 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,19 +63,42 @@ public class CommunicationRepository {
 
     /** Every record of contact with the member, about a proposal or not, latest first. */
     public List<CommunicationRecord> forMember(long memberId) {
+        return contactsOf(memberId).stream().map(MemberContact::record).toList();
+    }
+
+    /** Every record of contact with the member, latest first, each with the departments handling its proposal. */
+    public List<MemberContact> contactsOf(long memberId) {
+        Map<Long, List<String>> assisting = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.proposal_id, a.department_code FROM pd_proposal_assisting_department a
+                WHERE a.proposal_id IN (SELECT c.proposal_id FROM pd_communication c WHERE c.member_id = ?)""")
+                .param(memberId)
+                .query((rs, row) -> assisting.computeIfAbsent(rs.getLong("proposal_id"), id -> new ArrayList<>())
+                        .add(rs.getString("department_code")))
+                .list();
         return jdbc.sql("""
-                SELECT c.*, p.number, p.title FROM pd_communication c LEFT JOIN pd_proposal p ON p.id = c.proposal_id
+                SELECT c.*, p.number, p.title, p.lead_department FROM pd_communication c
+                LEFT JOIN pd_proposal p ON p.id = c.proposal_id
                 WHERE c.member_id = ? ORDER BY c.contact_date DESC, c.id DESC""")
                 .param(memberId)
                 .query((rs, row) -> {
                     CommunicationStage stage = CommunicationStage.valueOf(rs.getString("stage"));
                     ContactWay way = ContactWay.valueOf(rs.getString("way"));
-                    return new CommunicationRecord(rs.getLong("id"), rs.getLong("member_id"), rs.getString("number"),
-                            rs.getString("title"), stage.name(), stage.label(), rs.getDate("contact_date").toLocalDate(),
-                            way.name(), way.label(), rs.getString("participants"), rs.getString("summary"),
-                            rs.getString("member_view"), rs.getString("recorded_by"),
+                    CommunicationRecord record = new CommunicationRecord(rs.getLong("id"), rs.getLong("member_id"),
+                            rs.getString("number"), rs.getString("title"), stage.name(), stage.label(),
+                            rs.getDate("contact_date").toLocalDate(), way.name(), way.label(), rs.getString("participants"),
+                            rs.getString("summary"), rs.getString("member_view"), rs.getString("recorded_by"),
                             rs.getTimestamp("recorded_at").toLocalDateTime());
+                    long proposalId = rs.getLong("proposal_id");
+                    boolean aboutProposal = !rs.wasNull();
+                    return new MemberContact(record, aboutProposal, rs.getString("lead_department"),
+                            aboutProposal ? assisting.getOrDefault(proposalId, List.of()) : List.of());
                 })
                 .list();
+    }
+
+    /** A record of contact and, when it is about a proposal, the departments that lead and assist it. */
+    public record MemberContact(CommunicationRecord record, boolean aboutProposal, String leadDepartment,
+            List<String> assistingDepartments) {
     }
 }

@@ -11,28 +11,35 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
-import com.proposaldesk.member.Member;
 import com.proposaldesk.member.MemberNotFoundException;
+import com.proposaldesk.member.MemberProfile;
 import com.proposaldesk.member.MemberRepository;
 import com.proposaldesk.task.FormInput;
 
-/** Contacts with members outside a proposal (日常联络, visits, “代表委员话市监” events) and each member's history. */
+/**
+ * Contacts with members outside a proposal (日常联络, visits, “代表委员话市监” events) and each member's history, each
+ * shown and written as {@link ContactRecordAccess} allows.
+ */
 @Service
 public class MemberLiaison {
 
     private final MemberRepository members;
     private final CommunicationRepository communications;
     private final AuditTrail audit;
+    private final ContactRecordAccess access;
 
-    public MemberLiaison(MemberRepository members, CommunicationRepository communications, AuditTrail audit) {
+    public MemberLiaison(MemberRepository members, CommunicationRepository communications, AuditTrail audit,
+            ContactRecordAccess access) {
         this.audit = audit;
+        this.access = access;
         this.members = members;
         this.communications = communications;
     }
 
     @Transactional
     public CommunicationRecord record(long memberId, LiaisonRecordRequest request, String userId) {
-        Member member = requireMember(memberId);
+        MemberProfile member = requireMember(memberId);
+        access.requireMayRecord(member);
         Map<String, Object> values = new HashMap<>();
         if (request != null) {
             values.put("date", request.date());
@@ -62,11 +69,10 @@ public class MemberLiaison {
     }
 
     public List<CommunicationRecord> history(long memberId) {
-        requireMember(memberId);
-        return communications.forMember(memberId);
+        return access.readable(requireMember(memberId), communications.contactsOf(memberId));
     }
 
-    private Member requireMember(long memberId) {
-        return members.find(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
+    private MemberProfile requireMember(long memberId) {
+        return members.profile(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
     }
 }

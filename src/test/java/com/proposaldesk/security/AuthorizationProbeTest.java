@@ -2,6 +2,7 @@ package com.proposaldesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.proposaldesk.communication.CommunicationRepository;
+import com.proposaldesk.communication.CommunicationStage;
+import com.proposaldesk.communication.ContactWay;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
@@ -80,6 +84,8 @@ class AuthorizationProbeTest {
     ProposalRepository proposals;
     @Autowired
     ProposalAccess access;
+    @Autowired
+    CommunicationRepository communications;
 
     ProposalSteps steps;
     String numberA;
@@ -273,6 +279,58 @@ class AuthorizationProbeTest {
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(exchange("leader", HttpMethod.GET, "/engine-rest/process-instance/" + a.getId(), null)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * A member's records of contact, probed per user: the member of proposal A has a contact record about A, one about
+     * B (as a co-signer) and a liaison record; their liaison department is 特种设备处 and their liaison person is ip.
+     */
+    @Test
+    void eachUserReadsAndWritesTheContactRecordsTheRuleGivesThem() {
+        long member = as("office").get("/api/proposals/" + numberA).getBody().at("/leadMember/id").asLong();
+        Map<String, Object> liaison = new LinkedHashMap<>();
+        liaison.put("name", "委员" + numberA);
+        liaison.put("phone", "13800000000");
+        liaison.put("liaisonDepartment", "equipment");
+        liaison.put("liaisonUser", "ip");
+        assertThat(as("office").put("/api/members/" + member, liaison).getStatusCode()).isEqualTo(HttpStatus.OK);
+        communications.record(proposals.get(numberA).id(), member, CommunicationStage.BEFORE_HANDLING, LocalDate.of(2025, 4, 18),
+                ContactWay.MEETING, "委员本人；食品安全处", "关于 A 的意见", "就 A 座谈", "food");
+        communications.record(proposals.get(numberB).id(), member, CommunicationStage.BEFORE_HANDLING, LocalDate.of(2025, 4, 19),
+                ContactWay.PHONE, "委员本人；特种设备处", "关于 B 的意见", "就 B 通话", "equipment");
+        ResponseEntity<JsonNode> recorded = as("office").post("/api/members/" + member + "/communications", Map.of(
+                "date", "2025-04-20", "way", "VISIT", "participants", "委员本人；提案办", "summary", "日常走访"));
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        Set<String> seeLiaison = Set.of("office", "equipment", "equipment-head", "ip", "leader", "principal", "admin");
+        Set<String> mayRecord = Set.of("office", "equipment", "equipment-head", "ip", "admin");
+        for (String user : USERS.keySet()) {
+            ResponseEntity<JsonNode> history = as(user).get("/api/members/" + member + "/communications");
+            assertThat(history.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            Set<String> seen = new TreeSet<>();
+            history.getBody().forEach(record -> seen.add(record.path("proposalNumber").asText("liaison")));
+            String text = history.getBody().toString();
+            assertThat(seen.contains(numberA)).as("%s reads the contact about A", user).isEqualTo(SEE_A.contains(user));
+            assertThat(text.contains("关于 A 的意见")).as("%s reads A's member view", user).isEqualTo(SEE_A.contains(user));
+            assertThat(seen.contains(numberB)).as("%s reads the contact about B", user).isEqualTo(SEE_B.contains(user));
+            assertThat(text.contains(proposals.get(numberB).title())).as("%s reads B's title", user)
+                    .isEqualTo(SEE_B.contains(user));
+            assertThat(seen.contains("liaison")).as("%s reads the liaison record", user).isEqualTo(seeLiaison.contains(user));
+
+            int before = communications.forMember(member).size();
+            ResponseEntity<String> written = exchange(user, HttpMethod.POST, "/api/members/" + member + "/communications",
+                    Map.of("date", "2025-05-0" + (1 + before % 9), "way", "PHONE", "participants", user, "summary", "电话联络"));
+            if (mayRecord.contains(user)) {
+                assertThat(written.getStatusCode()).as("%s records: %s", user, written.getBody()).isEqualTo(HttpStatus.CREATED);
+                assertThat(communications.forMember(member)).hasSize(before + 1);
+            } else {
+                assertThat(written.getStatusCode()).as("%s records", user).isEqualTo(HttpStatus.FORBIDDEN);
+                assertThat(written.getBody()).as(user).contains("只有提案办、该委员的联络处室和联络人可以记录");
+                assertThat(communications.forMember(member)).as("%s wrote nothing", user).hasSize(before);
+            }
+        }
+        assertThat(exchange("food", HttpMethod.POST, "/api/members/999999/communications", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private void probeProposal(String user, String number, ProcessInstance instance, boolean sees) {
