@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.security.CurrentUser;
 import com.proposaldesk.task.FieldProblem;
 import com.proposaldesk.task.TaskInputRejectedException;
@@ -27,9 +28,14 @@ public class MemberController {
     private final MemberRegistry registry;
     private final MemberCoverageQuery coverage;
     private final CurrentUser user;
+    private final DepartmentRepository departments;
+    private final StaffDirectory staff;
 
-    public MemberController(MemberRegistry registry, MemberCoverageQuery coverage, CurrentUser user) {
+    public MemberController(MemberRegistry registry, MemberCoverageQuery coverage, CurrentUser user,
+            DepartmentRepository departments, StaffDirectory staff) {
         this.user = user;
+        this.departments = departments;
+        this.staff = staff;
         this.registry = registry;
         this.coverage = coverage;
     }
@@ -45,6 +51,13 @@ public class MemberController {
     @GetMapping("/coverage")
     public MemberCoverage coverage(@RequestParam(required = false) Integer year) {
         return coverage.of(year(year));
+    }
+
+    /** The departments and staff a member's liaison may be set to (members.html offers them). */
+    @GetMapping("/liaison-choices")
+    public LiaisonChoices liaisonChoices() {
+        return new LiaisonChoices(departments.active().stream()
+                .map(d -> new LiaisonChoices.DepartmentChoice(d.code(), d.name())).toList(), staff.staff(departments.active()));
     }
 
     @GetMapping("/{id}")
@@ -63,6 +76,12 @@ public class MemberController {
     public MemberProfile update(@PathVariable long id, @RequestBody MemberRequest request) {
         user.requireOffice(MAINTAINED_BY_OFFICE);
         return registry.update(id, request);
+    }
+
+    @PutMapping("/{id}/liaison")
+    public MemberProfile assignLiaison(@PathVariable long id, @RequestBody MemberLiaisonRequest request) {
+        user.requireOffice(MAINTAINED_BY_OFFICE);
+        return registry.assignLiaison(id, request);
     }
 
     /** The current year when none is given; years outside any plausible term are refused. */

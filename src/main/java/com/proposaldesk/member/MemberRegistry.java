@@ -58,6 +58,17 @@ public class MemberRegistry {
         return after;
     }
 
+    /** Sets (or clears) the member's liaison department and person, checked as in {@link #update}. */
+    @Transactional
+    public MemberProfile assignLiaison(long id, MemberLiaisonRequest request) {
+        MemberProfile before = get(id);
+        MemberLiaisonRequest liaison = validator.validateLiaison(request);
+        members.updateLiaison(id, liaison);
+        MemberProfile after = get(id);
+        audit.record(AuditAction.MEMBER_UPDATED, null, subject(after), changes(before, after));
+        return after;
+    }
+
     private static String subject(MemberProfile member) {
         return "委员 " + member.name() + "（编号 " + member.id() + "）";
     }

@@ -112,6 +112,12 @@ public class MemberRepository {
                 .params(values).update() == 1;
     }
 
+    public void updateLiaison(long id, MemberLiaisonRequest liaison) {
+        jdbc.sql("UPDATE pd_member SET liaison_department = :department, liaison_user = :user WHERE id = :id")
+                .param("department", liaison.liaisonDepartment()).param("user", liaison.liaisonUser()).param("id", id)
+                .update();
+    }
+
     private static Map<String, Object> columns(MemberRequest member) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", member.name());

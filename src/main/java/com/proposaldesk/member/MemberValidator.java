@@ -54,16 +54,41 @@ public class MemberValidator {
             in.problem("email", "电子邮箱格式不正确");
         }
         String district = in.text("district", "所在辖区", 100);
+        String department = liaisonDepartment(in);
+        String user = liaisonUser(in);
+        in.check();
+        return new MemberRequest(name, sector, phone, email, district, department, user);
+    }
+
+    /** A member's liaison alone, checked as in {@link #validate}; blanks clear it. */
+    public MemberLiaisonRequest validateLiaison(MemberLiaisonRequest request) {
+        if (request == null) {
+            throw new TaskInputRejectedException(List.of(new FieldProblem("body", "请求内容为空")));
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("liaisonDepartment", request.liaisonDepartment());
+        values.put("liaisonUser", request.liaisonUser());
+        FormInput in = FormInput.of(values);
+        String department = liaisonDepartment(in);
+        String user = liaisonUser(in);
+        in.check();
+        return new MemberLiaisonRequest(department, user);
+    }
+
+    private String liaisonDepartment(FormInput in) {
         String department = in.text("liaisonDepartment");
         if (department != null && departments.find(department).filter(Department::active).isEmpty()) {
             in.problem("liaisonDepartment", "联络处室“" + department + "”不存在，可选：" + departments.active().stream()
                     .map(d -> d.code() + "（" + d.name() + "）").collect(Collectors.joining("、")));
         }
+        return department;
+    }
+
+    private String liaisonUser(FormInput in) {
         String user = in.text("liaisonUser");
         if (user != null && !staff.exists(user)) {
             in.problem("liaisonUser", "联络人“" + user + "”不是系统用户，请填写联络人的登录账号");
         }
-        in.check();
-        return new MemberRequest(name, sector, phone, email, district, department, user);
+        return user;
     }
 }

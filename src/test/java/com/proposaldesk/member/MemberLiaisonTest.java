@@ -47,11 +47,59 @@ class MemberLiaisonTest {
     JdbcClient jdbc;
 
     private ApiClient office;
+    private ApiClient liaison;
 
     @BeforeAll
     void people() {
         office = ApiClient.as(rest, identity, "office-liaison", "Lian-luo-2023", "office");
-        ApiClient.as(rest, identity, LIAISON, "Lian-luo-2023", "dept-food");
+        liaison = ApiClient.as(rest, identity, LIAISON, "Lian-luo-2023", "dept-food");
+    }
+
+    @Test
+    void theOfficeSetsAMembersLiaisonDepartmentAndPersonAlone() {
+        Map<String, Object> unassigned = member("郑海燕", "13900000005", "龙岗区");
+        unassigned.remove("liaisonDepartment");
+        unassigned.remove("liaisonUser");
+        long id = create(unassigned);
+        String path = "/api/members/" + id + "/liaison";
+
+        JsonNode choices = office.get("/api/members/liaison-choices").getBody();
+        assertThat(choices.path("departments").get(0).path("code").asText()).isEqualTo("food");
+        assertThat(choices.path("departments").get(0).path("name").asText()).isEqualTo("食品安全处");
+        JsonNode person = null;
+        for (JsonNode staff : choices.path("staff")) {
+            person = LIAISON.equals(staff.path("id").asText()) ? staff : person;
+        }
+        assertThat(person).isNotNull();
+        assertThat(person.path("name").asText()).isEqualTo("测试 " + LIAISON);
+        assertThat(person.path("departments").toString()).isEqualTo("[\"food\"]");
+
+        ResponseEntity<JsonNode> refused = office.put(path, Map.of("liaisonDepartment", "nowhere", "liaisonUser", "ghost"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(problems(refused.getBody())).containsExactly(
+                "liaisonDepartment|联络处室“nowhere”不存在，可选：food（食品安全处）、ip（知识产权处）、equipment（特种设备处）、"
+                        + "drugs（药品医疗器械处）、pricing（价格监督检查处）、standards（标准化处）、agriculture（农业和涉农企业服务处）",
+                "liaisonUser|联络人“ghost”不是系统用户，请填写联络人的登录账号");
+        ResponseEntity<JsonNode> notOffice = liaison.put(path, Map.of("liaisonDepartment", "food", "liaisonUser", LIAISON));
+        assertThat(notOffice.getStatusCode().value()).isEqualTo(403);
+        assertThat(notOffice.getBody().path("message").asText()).isEqualTo("委员信息由提案办维护");
+        assertThat(office.get("/api/members/" + id).getBody().path("liaisonDepartment").isMissingNode()).isTrue();
+
+        ResponseEntity<JsonNode> set = office.put(path, Map.of("liaisonDepartment", " food ", "liaisonUser", LIAISON));
+        assertThat(set.getStatusCode().value()).as(set.getBody().toString()).isEqualTo(200);
+        assertThat(set.getBody().path("liaisonDepartmentName").asText()).isEqualTo("食品安全处");
+        assertThat(set.getBody().path("liaisonUserName").asText()).isEqualTo("测试 " + LIAISON);
+        assertThat(set.getBody().path("phone").asText()).as("the rest of the member stays").isEqualTo("13900000005");
+        JsonNode row = find(office.get("/api/members/coverage?year=2023").getBody().path("members"), id);
+        assertThat(row.path("liaisonDepartment").asText()).isEqualTo("food");
+        assertThat(row.path("liaisonUserName").asText()).isEqualTo("测试 " + LIAISON);
+
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("liaisonDepartment", "");
+        cleared.put("liaisonUser", null);
+        assertThat(office.put(path, cleared).getStatusCode().value()).isEqualTo(200);
+        assertThat(office.get("/api/members/" + id).getBody().path("liaisonUser").isMissingNode()).isTrue();
+        assertThat(office.put("/api/members/999999/liaison", cleared).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
@@ -186,7 +234,8 @@ class MemberLiaisonTest {
     void theCoveragePageIsServed() {
         ResponseEntity<String> page = rest.getForEntity("/members.html", String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
-        assertThat(page.getBody()).contains("委员联络覆盖情况").contains("/api/members/coverage");
+        assertThat(page.getBody()).contains("委员联络覆盖情况").contains("/api/members/coverage")
+                .contains("设置联络").contains("/liaison'").contains("/api/members/liaison-choices");
     }
 
     // ---- helpers ----
