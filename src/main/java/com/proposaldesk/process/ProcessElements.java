@@ -36,7 +36,7 @@ public final class ProcessElements {
     public static final String END_OPINION_SENT = "End_OpinionSent";
 
     /** {@code proposal-co-handling}: from signing for to the assignment, and straight there for a case transferred to 会办. */
-    public static final String FLOW_SIGN_FOR_TO_ASSIGN = "Flow_SignFor_Assign";
+    public static final String FLOW_SIGN_FOR_TO_ASSIGN = "Flow_SignFor_AssignMerge";
     public static final String FLOW_TRANSFERRED_TO_ASSIGN = "Flow_Transferred_Yes";
 
     /** The event sub-process that supervises the answer deadline: its timer start event and reminder task. */
