@@ -35,8 +35,11 @@ public final class ProcessElements {
     public static final String END_TRANSFERRED = "End_TransferredToCoHandling";
     public static final String END_OPINION_SENT = "End_OpinionSent";
 
-    /** {@code proposal-co-handling}: from signing for to the assignment, and straight there for a case transferred to 会办. */
-    public static final String FLOW_SIGN_FOR_TO_ASSIGN = "Flow_SignFor_AssignMerge";
+    /**
+     * {@code proposal-co-handling}: from signing for to the assignment, and straight there for a case transferred to
+     * 会办. The first keeps its id from the model without the transfer route, whose running instances take it too.
+     */
+    public static final String FLOW_SIGN_FOR_TO_ASSIGN = "Flow_SignFor_Assign";
     public static final String FLOW_TRANSFERRED_TO_ASSIGN = "Flow_Transferred_Yes";
 
     /** The event sub-process that supervises the answer deadline: its timer start event and reminder task. */
