@@ -1,10 +1,10 @@
 package com.proposaldesk.proposal;
 
 import static com.proposaldesk.process.ProcessElements.END_CLOSED;
-import static com.proposaldesk.process.ProcessElements.FLOW_SIGN_FOR_TO_ASSIGN;
-import static com.proposaldesk.process.ProcessElements.FLOW_TRANSFERRED_TO_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.END_OPINION_SENT;
 import static com.proposaldesk.process.ProcessElements.END_WITHDRAWN;
+import static com.proposaldesk.process.ProcessElements.FLOW_SIGN_FOR_TO_ASSIGN;
+import static com.proposaldesk.process.ProcessElements.FLOW_TRANSFERRED_TO_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.TASK_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.TASK_ASSISTING_OPINION;
 import static com.proposaldesk.process.ProcessElements.TASK_COMMUNICATE_BEFORE_REPLY;
