@@ -35,6 +35,13 @@ public final class ProcessElements {
     public static final String END_TRANSFERRED = "End_TransferredToCoHandling";
     public static final String END_OPINION_SENT = "End_OpinionSent";
 
+    /**
+     * {@code proposal-co-handling}: from signing for to the assignment, and straight there for a case transferred to
+     * 会办. The first keeps its id from the model without the transfer route, whose running instances take it too.
+     */
+    public static final String FLOW_SIGN_FOR_TO_ASSIGN = "Flow_SignFor_Assign";
+    public static final String FLOW_TRANSFERRED_TO_ASSIGN = "Flow_Transferred_Yes";
+
     /** The event sub-process that supervises the answer deadline: its timer start event and reminder task. */
     public static final String ANSWER_REMINDER_TIMER = "StartEvent_AnswerReminderDue";
     public static final String ANSWER_REMINDER = "Task_RemindAnswer";

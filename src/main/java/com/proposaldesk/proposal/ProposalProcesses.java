@@ -51,8 +51,19 @@ public class ProposalProcesses {
     }
 
     public String start(Proposal proposal) {
+        return start(proposal, startVariables(proposal));
+    }
+
+    /** Starts the co-handling process of a proposal the bureau signed for before the committee made it a co-handler. */
+    public String startTransferred(Proposal proposal) {
+        Map<String, Object> variables = startVariables(proposal);
+        variables.put(ProcessVariables.OBJECTION_OUTCOME, ObjectionOutcome.TRANSFERRED_TO_CO_HANDLING.name());
+        return start(proposal, variables);
+    }
+
+    private String start(Proposal proposal, Map<String, Object> variables) {
         ProcessInstance instance = runtime.startProcessInstanceByKey(processKeyFor(proposal.role()), proposal.number(),
-                startVariables(proposal));
+                variables);
         return instance.getId();
     }
 

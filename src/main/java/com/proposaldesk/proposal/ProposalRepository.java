@@ -112,7 +112,7 @@ public class ProposalRepository {
         Map<String, Integer> counts = new HashMap<>();
         jdbc.sql("""
                 SELECT lead_department, COUNT(*) AS cases FROM pd_proposal
-                WHERE lead_department IS NOT NULL AND status NOT IN ('CLOSED', 'WITHDRAWN', 'TRANSFERRED')
+                WHERE lead_department IS NOT NULL AND status NOT IN ('CLOSED', 'WITHDRAWN')
                 GROUP BY lead_department""")
                 .query(rs -> {
                     counts.put(rs.getString("lead_department"), rs.getInt("cases"));
@@ -132,6 +132,11 @@ public class ProposalRepository {
 
     public void changeRole(String number, ProposalRole role) {
         update(number, "role = ?", role.name());
+    }
+
+    /** The unit that leads a proposal the bureau co-handles: the addressee of its opinion letter. */
+    public void changeExternalLeadUnit(String number, String externalLeadUnit) {
+        update(number, "external_lead_unit = ?", externalLeadUnit);
     }
 
     public void linkProcess(String number, String processInstanceId) {

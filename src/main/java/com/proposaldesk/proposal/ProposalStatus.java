@@ -25,8 +25,11 @@ public enum ProposalStatus {
         return label;
     }
 
-    /** Whether the bureau's work on the proposal is over: closed, sent back, or continued as 会办 elsewhere. */
+    /**
+     * Whether the bureau's work on the proposal is over: closed or sent back. A case transferred to 会办 goes on in
+     * the co-handling process, up to the opinion letter.
+     */
     public boolean isFinished() {
-        return this == CLOSED || this == WITHDRAWN || this == TRANSFERRED;
+        return this == CLOSED || this == WITHDRAWN;
     }
 }

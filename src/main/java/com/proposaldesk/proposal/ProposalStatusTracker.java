@@ -3,6 +3,8 @@ package com.proposaldesk.proposal;
 import static com.proposaldesk.process.ProcessElements.END_CLOSED;
 import static com.proposaldesk.process.ProcessElements.END_OPINION_SENT;
 import static com.proposaldesk.process.ProcessElements.END_WITHDRAWN;
+import static com.proposaldesk.process.ProcessElements.FLOW_SIGN_FOR_TO_ASSIGN;
+import static com.proposaldesk.process.ProcessElements.FLOW_TRANSFERRED_TO_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.TASK_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.TASK_ASSISTING_OPINION;
 import static com.proposaldesk.process.ProcessElements.TASK_COMMUNICATE_BEFORE_REPLY;
@@ -35,6 +37,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +48,11 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 
 /**
- * The proposal's status, derived from the model: entering one of the activities below sets it, whatever route led
- * there. The engine attaches the listener while it parses the two proposal processes, so the .bpmn files carry
- * nothing for it, activities not listed here (timers, reminders) leave the status alone, and the form beans only
- * validate and store what a form sent.
+ * The proposal's status, derived from the model: entering one of the activities below, or taking one of the sequence
+ * flows, sets it. The engine attaches the listener while it parses the two proposal processes, so the .bpmn files
+ * carry nothing for it, elements not listed here (timers, reminders) leave the status alone, and the form beans only
+ * validate and store what a form sent. A flow stands in for its target where the route decides the status: a case
+ * transferred to 会办 waits for its assignment as 已转为会办, a registered 会办件 as 待分派.
  */
 @Component
 public class ProposalStatusTracker extends AbstractProcessEnginePlugin {
@@ -60,7 +64,6 @@ public class ProposalStatusTracker extends AbstractProcessEnginePlugin {
                     entry(TASK_SIGN_FOR, ProposalStatus.REGISTERED),
                     entry(TASK_RECORD_OBJECTION_OUTCOME, ProposalStatus.OBJECTING),
                     entry(TASK_ASSIGN, ProposalStatus.ASSIGNING),
-                    // the delegate starts proposal-co-handling, whose Task_SignFor makes the proposal REGISTERED again
                     entry(TASK_TRANSFER_TO_CO_HANDLING, ProposalStatus.TRANSFERRED),
                     entry(END_WITHDRAWN, ProposalStatus.WITHDRAWN),
                     entry(TASK_COMMUNICATE_FIRST, ProposalStatus.COMMUNICATING),
@@ -78,7 +81,9 @@ public class ProposalStatusTracker extends AbstractProcessEnginePlugin {
                     entry(END_CLOSED, ProposalStatus.CLOSED)),
             ProcessElements.CO_HANDLING_PROCESS, Map.ofEntries(
                     entry(TASK_SIGN_FOR, ProposalStatus.REGISTERED),
-                    entry(TASK_ASSIGN, ProposalStatus.ASSIGNING),
+                    entry(FLOW_SIGN_FOR_TO_ASSIGN, ProposalStatus.ASSIGNING),
+                    // signed for before the committee made the bureau a co-handler: on to the assignment
+                    entry(FLOW_TRANSFERRED_TO_ASSIGN, ProposalStatus.TRANSFERRED),
                     entry(TASK_ASSISTING_OPINION, ProposalStatus.HANDLING),
                     entry(TASK_DRAFT_OPINION_LETTER, ProposalStatus.HANDLING),
                     entry(TASK_REVIEW_DEPT_HEAD, ProposalStatus.REVIEWING),
@@ -95,12 +100,15 @@ public class ProposalStatusTracker extends AbstractProcessEnginePlugin {
         this.proposals = proposals;
     }
 
-    /** The status a proposal takes when its process enters the activity; empty if the activity leaves it as it is. */
-    public static Optional<ProposalStatus> statusOnEntering(String processKey, String activityId) {
-        return Optional.ofNullable(STATUS_ON_ENTERING.getOrDefault(processKey, Map.of()).get(activityId));
+    /**
+     * The status a proposal takes when its process enters the activity or takes the sequence flow; empty if the
+     * element leaves it as it is.
+     */
+    public static Optional<ProposalStatus> statusOnEntering(String processKey, String elementId) {
+        return Optional.ofNullable(STATUS_ON_ENTERING.getOrDefault(processKey, Map.of()).get(elementId));
     }
 
-    /** Every activity of the process that sets the status, with the status it sets. */
+    /** Every activity and sequence flow of the process that sets the status, with the status it sets. */
     public static Map<String, ProposalStatus> trackedActivities(String processKey) {
         return STATUS_ON_ENTERING.getOrDefault(processKey, Map.of());
     }
@@ -117,14 +125,17 @@ public class ProposalStatusTracker extends AbstractProcessEnginePlugin {
         return new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
-                trackedActivities(process.getKey()).forEach((activityId, status) -> {
-                    ActivityImpl activity = entered(process, activityId);
-                    if (activity == null) {
-                        LOG.warn("{} has no activity {}: the proposal's status will not become {} there", process.getKey(),
-                                activityId, status);
-                    } else {
-                        // built in, so that a modification in Cockpit that skips custom listeners keeps the status true
+                trackedActivities(process.getKey()).forEach((elementId, status) -> {
+                    // built in, so that a modification in Cockpit that skips custom listeners keeps the status true
+                    ActivityImpl activity = entered(process, elementId);
+                    TransitionImpl flow = activity == null ? process.findTransition(elementId) : null;
+                    if (activity != null) {
                         activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, settingStatus(status));
+                    } else if (flow != null) {
+                        flow.addBuiltInListener(ExecutionListener.EVENTNAME_TAKE, settingStatus(status));
+                    } else {
+                        LOG.warn("{} has no activity or sequence flow {}: the proposal's status will not become {} there",
+                                process.getKey(), elementId, status);
                     }
                 });
             }

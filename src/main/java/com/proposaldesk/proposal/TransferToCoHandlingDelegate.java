@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import com.proposaldesk.process.ProcessVariables;
 
-/** The CPPCC committee made the bureau a co-handler: the case continues in the co-handling process. */
+/**
+ * The CPPCC committee made the bureau a co-handler: the case continues in the co-handling process, already signed
+ * for, with the lead unit the objection's outcome named.
+ */
 @Component("transferToCoHandling")
 public class TransferToCoHandlingDelegate implements JavaDelegate {
 
@@ -22,6 +25,6 @@ public class TransferToCoHandlingDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String number = (String) execution.getVariable(ProcessVariables.PROPOSAL_NUMBER);
         proposals.changeRole(number, ProposalRole.CO_HANDLING);
-        proposals.linkProcess(number, processes.start(proposals.get(number)));
+        proposals.linkProcess(number, processes.startTransferred(proposals.get(number)));
     }
 }

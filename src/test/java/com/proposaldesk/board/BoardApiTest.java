@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.proposaldesk.evaluation.EvaluationResult;
 import com.proposaldesk.process.EngineClock;
+import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalStatus;
@@ -27,6 +30,7 @@ import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.support.ApiClient;
 import com.proposaldesk.support.ProposalDeskSpringTest;
+import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;
 
 /** {@code GET /api/board}: lights, working days left, counts and rates, over HTTP Basic. */
@@ -112,6 +116,30 @@ class BoardApiTest {
         JsonNode rate = board.path("onTime");
         assertThat(rate.path("percent").asDouble())
                 .isEqualTo(Math.round(rate.path("part").asInt() * 1000.0 / rate.path("whole").asInt()) / 10.0);
+    }
+
+    @Test
+    void aProposalTransferredToCoHandlingStaysOnTheBoardAsTransferredUntilItsWorkIsAssigned() {
+        String number = register("2025-04-10");
+        ProposalSteps steps = new ProposalSteps(engine, registration);
+        BpmnAwareTests.init(engine);
+        try {
+            ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+                    .singleResult();
+            steps.complete(ProposalSteps.OFFICE, pi, ProcessElements.TASK_SIGN_FOR, ProposalSteps.objectionForm("涉及交通部门职责"));
+            steps.complete(ProposalSteps.OFFICE, pi, ProcessElements.TASK_RECORD_OBJECTION_OUTCOME, ProposalSteps.form(
+                    "objectionOutcome", "TRANSFERRED_TO_CO_HANDLING", "externalLeadUnit", "市交通运输委员会", "decidedOn", "2025-04-16"));
+        } finally {
+            BpmnAwareTests.reset();
+        }
+
+        JsonNode row = row(board(), number);
+
+        assertThat(row).as("a transferred case is not finished").isNotNull();
+        assertThat(row.path("status").asText()).isEqualTo("TRANSFERRED");
+        assertThat(row.path("statusLabel").asText()).isEqualTo("已转为会办");
+        assertThat(row.path("roleLabel").asText()).isEqualTo("会办");
+        assertThat(row.path("stage").asText()).isEqualTo("分派办理处室");
     }
 
     @Test

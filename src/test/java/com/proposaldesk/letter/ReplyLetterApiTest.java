@@ -5,6 +5,7 @@ import static com.proposaldesk.process.ProcessElements.TASK_ASSISTING_OPINION;
 import static com.proposaldesk.process.ProcessElements.TASK_DRAFT_OPINION_LETTER;
 import static com.proposaldesk.process.ProcessElements.TASK_DRAFT_REPLY;
 import static com.proposaldesk.process.ProcessElements.TASK_FORMAL_REPLY;
+import static com.proposaldesk.process.ProcessElements.TASK_RECORD_OBJECTION_OUTCOME;
 import static com.proposaldesk.process.ProcessElements.TASK_REVIEW_DEPT_HEAD;
 import static com.proposaldesk.process.ProcessElements.TASK_REVIEW_OFFICE;
 import static com.proposaldesk.process.ProcessElements.TASK_SEND_OPINION_LETTER;
@@ -170,6 +171,34 @@ class ReplyLetterApiTest {
             String text = new XWPFWordExtractor(document).getText();
             assertThat(text).contains("关于第" + number + "号提案的会办意见", "市教育局：", "我局意见如下：", "一、加强日常监管。",
                     "签发人：" + OFFICE, "2025年5月8日", "市政协提案委").doesNotContain("${", "委员：");
+        }
+    }
+
+    @Test
+    void aProposalTransferredToCoHandlingGetsItsOpinionLetterAddressedToTheLeadUnitTheOutcomeNamed() throws IOException {
+        String number = TestProposals.newNumber("XFERLETTER");
+        ProcessInstance handling = steps.register(request(number, ProposalRole.SOLE, false));
+        steps.complete(OFFICE, handling, TASK_SIGN_FOR, ProposalSteps.objectionForm("本提案主要涉及交通部门职责"));
+        steps.complete(OFFICE, handling, TASK_RECORD_OBJECTION_OUTCOME, form("objectionOutcome", "TRANSFERRED_TO_CO_HANDLING",
+                "externalLeadUnit", "市交通运输委员会", "decidedOn", "2025-04-16"));
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .active().singleResult();
+        steps.complete(OFFICE, pi, TASK_ASSIGN, ProposalSteps.assignForm("food", List.of("agriculture")));
+        steps.complete("agriculture-zhou", pi, TASK_ASSISTING_OPINION, form("opinionText", "涉农企业食堂纳入检查范围"));
+        steps.complete(HANDLER, pi, TASK_DRAFT_OPINION_LETTER,
+                form("letterBody", "我局意见如下：\n一、加强日常监管。", "contactPerson", "李经办", "contactPhone", "022-23456789"));
+        steps.approve(pi, TASK_REVIEW_DEPT_HEAD);
+        steps.approve(pi, TASK_REVIEW_OFFICE);
+        steps.complete(OFFICE, pi, TASK_SEND_OPINION_LETTER, form("sentOn", "2025-05-08"));
+
+        ResponseEntity<byte[]> letter = download(number);
+        assertThat(letter.getHeaders().getContentDisposition().getFilename()).isEqualTo("第" + number + "号提案会办意见函.docx");
+        try (XWPFDocument document = read(letter)) {
+            List<String> paragraphs = document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(paragraphs).containsSubsequence("关于第" + number + "号提案的会办意见", "市交通运输委员会：",
+                    "我局意见如下：", "一、加强日常监管。");
+            assertThat(paragraphs).doesNotContain("：");
+            assertThat(new XWPFWordExtractor(document).getText()).doesNotContain("${", "委员：");
         }
     }
 

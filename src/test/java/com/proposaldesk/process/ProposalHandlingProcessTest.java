@@ -454,26 +454,71 @@ class ProposalHandlingProcessTest {
         String number = TestProposals.newNumber("XFER");
         ProcessInstance pi = objectionFiled(number, ProposalRole.SOLE);
 
-        steps.complete(OFFICE, task(), form("objectionOutcome", "TRANSFERRED_TO_CO_HANDLING", "decidedOn", "2025-04-16"));
+        steps.complete(OFFICE, task(), form("objectionOutcome", "TRANSFERRED_TO_CO_HANDLING", "externalLeadUnit", " 市教育局 ",
+                "decidedOn", "2025-04-16"));
 
         assertThat(pi).isEnded().hasPassed(TASK_TRANSFER_TO_CO_HANDLING, END_TRANSFERRED).hasNotPassed(END_CLOSED, END_WITHDRAWN);
         ProcessInstance coHandling = processInstanceQuery().processInstanceBusinessKey(number).active().singleResult();
         Assertions.assertThat(coHandling).isNotNull();
+        // signed for already in proposal-handling: the office assigns the co-handling work next
         assertThat(coHandling).hasProcessDefinitionKey(ProcessElements.CO_HANDLING_PROCESS).hasBusinessKey(number)
-                .isWaitingAtExactly(TASK_SIGN_FOR);
-        assertThat(task()).hasName("签收").hasCandidateGroup("office");
-        assertThat(coHandling).variables().containsEntry("role", "CO_HANDLING").containsEntry("proposalNumber", number);
+                .isWaitingAtExactly(TASK_ASSIGN).hasNotPassed(TASK_SIGN_FOR);
+        assertThat(task()).hasName("分派办理处室").hasCandidateGroup("office");
+        assertThat(coHandling).variables().containsEntry("role", "CO_HANDLING").containsEntry("proposalNumber", number)
+                .doesNotContainKey("externalLeadUnit");
         Proposal transferred = proposal(number);
         Assertions.assertThat(transferred.role()).isEqualTo(ProposalRole.CO_HANDLING);
-        Assertions.assertThat(transferred.status()).isEqualTo(ProposalStatus.REGISTERED);
+        Assertions.assertThat(transferred.status()).isEqualTo(ProposalStatus.TRANSFERRED);
+        Assertions.assertThat(transferred.status().label()).isEqualTo("已转为会办");
+        Assertions.assertThat(transferred.externalLeadUnit()).isEqualTo("市教育局");
+        Assertions.assertThat(transferred.signedOn()).isEqualTo(LocalDate.of(2025, 4, 11));
         Assertions.assertThat(transferred.processInstanceId()).isEqualTo(coHandling.getId());
+        Assertions.assertThat(rows.count("pd_sign_for", number)).isEqualTo(1);
         Assertions.assertThat(rows.rows("pd_objection", number)).singleElement()
                 .satisfies(row -> Assertions.assertThat(row).containsEntry("OUTCOME", "TRANSFERRED_TO_CO_HANDLING"));
 
         // from here the co-handling process sets the status
-        steps.complete(OFFICE, task(), form("signedOn", "2025-04-17"));
-        assertThat(coHandling).isWaitingAtExactly(TASK_ASSIGN);
-        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.ASSIGNING);
+        steps.complete(OFFICE, task(), assignForm("food", List.of("agriculture")));
+        assertThat(coHandling).isWaitingAt(TASK_ASSISTING_OPINION);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.HANDLING);
+        steps.complete("agriculture-zhou", task(), form("opinionText", "涉农企业食堂纳入检查范围"));
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.HANDLING);
+        steps.complete(HANDLER, task(), form("letterBody", "我局意见如下：加强日常监管。", "contactPerson", "李经办",
+                "contactPhone", "022-23456789"));
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REVIEWING);
+        steps.approve(coHandling, TASK_REVIEW_DEPT_HEAD);
+        steps.approve(coHandling, TASK_REVIEW_OFFICE);
+        assertThat(coHandling).isWaitingAtExactly(ProcessElements.TASK_SEND_OPINION_LETTER);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REPLYING);
+        Assertions.assertThat(steps.local(task(), "externalLeadUnit")).isEqualTo("市教育局");
+        steps.complete(OFFICE, task(), form("sentOn", "2025-05-08"));
+        assertThat(coHandling).isEnded().hasPassed(ProcessElements.END_OPINION_SENT);
+        Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.CLOSED);
+        Assertions.assertThat(proposal(number).repliedOn()).isEqualTo(LocalDate.of(2025, 5, 8));
+    }
+
+    @Test
+    void aTransferToCoHandlingNeedsTheLeadUnit() {
+        String number = TestProposals.newNumber("XFERNOLEAD");
+        ProcessInstance pi = objectionFiled(number, ProposalRole.LEAD);
+        Task outcome = steps.task(pi, TASK_RECORD_OBJECTION_OUTCOME);
+
+        TaskInputRejectedException rejection = rejected(() -> steps.complete(OFFICE, outcome,
+                form("objectionOutcome", "TRANSFERRED_TO_CO_HANDLING", "externalLeadUnit", "  ", "decidedOn", "2025-04-16")));
+        Assertions.assertThat(rejection.problems()).extracting(p -> p.field()).containsExactly("externalLeadUnit");
+        Assertions.assertThat(rejection.getMessage()).contains("转为会办时必须填写主办单位");
+        rejection = rejected(() -> steps.complete(OFFICE, outcome, form("objectionOutcome", "TRANSFERRED_TO_CO_HANDLING",
+                "externalLeadUnit", "市".repeat(201), "decidedOn", "2025-04-16")));
+        Assertions.assertThat(rejection.getMessage()).contains("主办单位不能超过 200 个字");
+
+        assertThat(pi).isWaitingAtExactly(TASK_RECORD_OBJECTION_OUTCOME);
+        Assertions.assertThat(processInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
+        Proposal unchanged = proposal(number);
+        Assertions.assertThat(unchanged.role()).isEqualTo(ProposalRole.LEAD);
+        Assertions.assertThat(unchanged.status()).isEqualTo(ProposalStatus.OBJECTING);
+        Assertions.assertThat(unchanged.externalLeadUnit()).isNull();
+        Assertions.assertThat(rows.rows("pd_objection", number)).singleElement()
+                .satisfies(row -> Assertions.assertThat(row.get("OUTCOME")).isNull());
     }
 
     // ---- the member's view ------------------------------------------------------------------------

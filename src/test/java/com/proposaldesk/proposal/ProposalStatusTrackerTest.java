@@ -3,6 +3,8 @@ package com.proposaldesk.proposal;
 import static com.proposaldesk.process.ProcessElements.END_CLOSED;
 import static com.proposaldesk.process.ProcessElements.END_OPINION_SENT;
 import static com.proposaldesk.process.ProcessElements.END_WITHDRAWN;
+import static com.proposaldesk.process.ProcessElements.FLOW_SIGN_FOR_TO_ASSIGN;
+import static com.proposaldesk.process.ProcessElements.FLOW_TRANSFERRED_TO_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.TASK_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.TASK_ASSISTING_OPINION;
 import static com.proposaldesk.process.ProcessElements.TASK_COMMUNICATE_BEFORE_REPLY;
@@ -29,6 +31,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.io.File;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,12 +42,15 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
@@ -92,7 +98,8 @@ class ProposalStatusTrackerTest {
     void eachStepOfCoHandlingHasTheStatusTheOfficeSpeaksOf() {
         assertThat(ProposalStatusTracker.trackedActivities(ProcessElements.CO_HANDLING_PROCESS)).containsOnly(
                 entry(TASK_SIGN_FOR, ProposalStatus.REGISTERED),
-                entry(TASK_ASSIGN, ProposalStatus.ASSIGNING),
+                entry(FLOW_SIGN_FOR_TO_ASSIGN, ProposalStatus.ASSIGNING),
+                entry(FLOW_TRANSFERRED_TO_ASSIGN, ProposalStatus.TRANSFERRED),
                 entry(TASK_ASSISTING_OPINION, ProposalStatus.HANDLING),
                 entry(TASK_DRAFT_OPINION_LETTER, ProposalStatus.HANDLING),
                 entry(TASK_REVIEW_DEPT_HEAD, ProposalStatus.REVIEWING),
@@ -109,26 +116,30 @@ class ProposalStatusTrackerTest {
         assertThat(ProposalStatusTracker.statusOnEntering(ProcessElements.HANDLING_PROCESS, ProcessElements.END_TRANSFERRED))
                 .isEmpty();
         assertThat(ProposalStatusTracker.statusOnEntering(ProcessElements.CO_HANDLING_PROCESS, TASK_FORMAL_REPLY)).isEmpty();
+        assertThat(ProposalStatusTracker.statusOnEntering(ProcessElements.CO_HANDLING_PROCESS, TASK_ASSIGN))
+                .as("the route to the assignment decides: 已转为会办 or 待分派").isEmpty();
         assertThat(ProposalStatusTracker.statusOnEntering("proposal-extension", TASK_SIGN_FOR)).isEmpty();
         assertThat(ProposalStatusTracker.statusOnEntering(ProcessElements.CO_HANDLING_PROCESS, TASK_SEND_OPINION_LETTER))
                 .contains(ProposalStatus.REPLYING);
     }
 
     @Test
-    void everyTrackedActivityIsInItsProcessAndEveryWaitStateAndEndIsTracked() {
+    void everyTrackedElementIsInItsProcessAndEveryWaitStateAndEndIsTracked() {
         MODEL_FILES.forEach((processKey, file) -> {
             BpmnModelInstance model = Bpmn.readModelFromFile(new File(file));
             Set<String> tracked = ProposalStatusTracker.trackedActivities(processKey).keySet();
-            for (String activityId : tracked) {
-                ModelElementInstance element = model.getModelElementById(activityId);
-                assertThat(element).as("%s: %s", file, activityId).isInstanceOf(FlowNode.class);
-                assertThat(processOf(element)).as("%s: process of %s", file, activityId).isEqualTo(processKey);
+            for (String elementId : tracked) {
+                ModelElementInstance element = model.getModelElementById(elementId);
+                assertThat(element).as("%s: %s", file, elementId).isInstanceOfAny(FlowNode.class, SequenceFlow.class);
+                assertThat(processOf(element)).as("%s: process of %s", file, elementId).isEqualTo(processKey);
             }
             Set<String> waitStatesAndEnds = new TreeSet<>();
             model.getModelElementsByType(UserTask.class).forEach(task -> waitStatesAndEnds.add(task.getId()));
             model.getModelElementsByType(EndEvent.class).stream().filter(end -> !endsAReminder(end))
                     .forEach(end -> waitStatesAndEnds.add(end.getId()));
             waitStatesAndEnds.removeAll(UNTRACKED_ENDS);
+            // a wait state is also tracked when every route into it, back through gateways, takes a tracked flow
+            waitStatesAndEnds.removeIf(id -> everyRouteTakesATrackedFlow(model.getModelElementById(id), tracked));
             assertThat(tracked).as("%s: user tasks and end events without a status", file).containsAll(waitStatesAndEnds);
         });
     }
@@ -137,7 +148,7 @@ class ProposalStatusTrackerTest {
     void theParseListenerSetsTheStatusOnEnteringTrackedActivitiesOnly() throws Exception {
         ProposalRepository proposals = mock(ProposalRepository.class);
         ProcessDefinitionEntity process = new ProcessDefinitionEntity();
-        process.setKey(ProcessElements.CO_HANDLING_PROCESS);
+        process.setKey(ProcessElements.HANDLING_PROCESS);
         ActivityImpl assign = process.createActivity(ProcessElements.TASK_ASSIGN);
         ActivityImpl assistingBody = process.createActivity(
                 ProcessElements.TASK_ASSISTING_OPINION + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX);
@@ -155,6 +166,30 @@ class ProposalStatusTrackerTest {
         when(execution.getVariable(ProcessVariables.PROPOSAL_NUMBER)).thenReturn("2025-0042");
         ((ExecutionListener) startListeners(assistingBody).get(0)).notify(execution);
         verify(proposals).updateStatus("2025-0042", ProposalStatus.HANDLING);
+    }
+
+    @Test
+    void theParseListenerSetsTheStatusOnTakingTrackedFlows() throws Exception {
+        ProposalRepository proposals = mock(ProposalRepository.class);
+        ProcessDefinitionEntity process = new ProcessDefinitionEntity();
+        process.setKey(ProcessElements.CO_HANDLING_PROCESS);
+        ActivityImpl gateway = process.createActivity("Gateway_Transferred");
+        ActivityImpl signFor = process.createActivity(TASK_SIGN_FOR);
+        ActivityImpl assign = process.createActivity(TASK_ASSIGN);
+        TransitionImpl transferred = gateway.createOutgoingTransition(FLOW_TRANSFERRED_TO_ASSIGN);
+        transferred.setDestination(assign);
+        TransitionImpl signedFor = signFor.createOutgoingTransition(FLOW_SIGN_FOR_TO_ASSIGN);
+        signedFor.setDestination(assign);
+
+        new ProposalStatusTracker(provider(proposals)).parseListener().parseProcess(null, process);
+
+        assertThat(startListeners(assign)).isEmpty();
+        assertThat(transferred.getListeners(ExecutionListener.EVENTNAME_TAKE)).hasSize(1);
+        assertThat(signedFor.getListeners(ExecutionListener.EVENTNAME_TAKE)).hasSize(1);
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getVariable(ProcessVariables.PROPOSAL_NUMBER)).thenReturn("2025-0043");
+        ((ExecutionListener) transferred.getListeners(ExecutionListener.EVENTNAME_TAKE).get(0)).notify(execution);
+        verify(proposals).updateStatus("2025-0043", ProposalStatus.TRANSFERRED);
     }
 
     @Test
@@ -187,6 +222,16 @@ class ProposalStatusTrackerTest {
             parent = parent.getParentElement();
         }
         return parent == null ? null : ((Process) parent).getId();
+    }
+
+    private static boolean everyRouteTakesATrackedFlow(FlowNode node, Set<String> tracked) {
+        return everyRouteTakesATrackedFlow(node, tracked, new HashSet<>());
+    }
+
+    private static boolean everyRouteTakesATrackedFlow(FlowNode node, Set<String> tracked, Set<String> visited) {
+        return visited.add(node.getId()) && !node.getIncoming().isEmpty()
+                && node.getIncoming().stream().allMatch(flow -> tracked.contains(flow.getId())
+                        || flow.getSource() instanceof Gateway gateway && everyRouteTakesATrackedFlow(gateway, tracked, visited));
     }
 
     /** A reminder's path (timer, {@code sendReminder}, end) says nothing about where the proposal stands. */
