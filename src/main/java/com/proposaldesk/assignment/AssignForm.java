@@ -18,6 +18,7 @@ import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
 
@@ -66,7 +67,7 @@ public class AssignForm implements TaskForm {
         context.showJson("departmentOptions", departments.formOptions());
         Proposal proposal = proposals.get(context.proposalNumber());
         Recommendation recommendation = recommend(proposal);
-        context.show("assignmentHint", "**系统推荐**：" + recommendation.explanation());
+        context.show("assignmentHint", "**系统推荐**：" + MarkdownText.literal(recommendation.explanation()));
         context.show(RECOMMENDED_LEAD, recommendation.lead());
         context.show(RECOMMENDATION, recommendation.explanation());
         context.show(LEAD, recommendation.lead());

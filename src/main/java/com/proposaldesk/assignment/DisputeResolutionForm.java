@@ -22,6 +22,7 @@ import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.security.EngineAuthorizations;
 import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
 
@@ -73,8 +74,8 @@ public class DisputeResolutionForm implements TaskForm {
     @Override
     public void prepare(TaskFormContext context) {
         DisputeRepository.Dispute dispute = disputes.get(disputeId(context));
-        context.show("disputeText", departments.nameOf(dispute.department()) + "（" + dispute.raisedBy() + "）认为不应由本处室主办。理由："
-                + dispute.reason());
+        context.show("disputeText", MarkdownText.literal(departments.nameOf(dispute.department())) + "（"
+                + MarkdownText.literal(dispute.raisedBy()) + "）认为不应由本处室主办。理由：" + MarkdownText.literal(dispute.reason()));
         context.showJson("departmentOptions", departments.formOptions());
         context.showJson("newAssistingDepartmentCodes", List.of());
     }

@@ -12,6 +12,7 @@ import com.proposaldesk.deadline.DeadlinePolicy;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
 import com.proposaldesk.process.ProcessVariables;
@@ -53,7 +54,7 @@ public class ExtensionApprovalForm implements TaskForm {
         Proposal proposal = proposals.get(context.proposalNumber());
         context.show("extensionRequestText", ("MEMBER".equals(request.requestedByKind()) ? "委员申请" : "主办处室申请")
                 + "延期至 " + request.requestedDue() + "（现答复期限 " + proposal.answerDue() + "，最迟可延至 " + latest(proposal) + "）。理由："
-                + request.reason());
+                + MarkdownText.literal(request.reason()));
         context.show("approvedDue", request.requestedDue().isAfter(latest(proposal)) ? latest(proposal).toString()
                 : request.requestedDue().toString());
     }

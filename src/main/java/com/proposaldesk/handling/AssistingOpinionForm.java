@@ -11,6 +11,7 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
 
@@ -40,7 +41,8 @@ public class AssistingOpinionForm implements TaskForm {
 
     @Override
     public void prepare(TaskFormContext context) {
-        context.show("assistingDepartmentName", departments.nameOf((String) context.variable(ProcessVariables.ASSISTING_DEPARTMENT)));
+        context.show("assistingDepartmentName",
+                MarkdownText.literal(departments.nameOf((String) context.variable(ProcessVariables.ASSISTING_DEPARTMENT))));
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
 
@@ -33,6 +34,12 @@ public class ExternalOpinionForm implements TaskForm {
     @Override
     public List<String> fields() {
         return List.of("receivedOn", "opinionText");
+    }
+
+    /** The unit's name as the form shows it; the process variable {@code externalUnit} keeps the name as registered. */
+    @Override
+    public void prepare(TaskFormContext context) {
+        context.show("externalUnitName", MarkdownText.literal((String) context.variable(ProcessVariables.EXTERNAL_UNIT)));
     }
 
     @Override

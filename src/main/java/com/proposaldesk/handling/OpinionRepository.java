@@ -9,6 +9,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.proposaldesk.task.MarkdownText;
+
 /** Opinions of assisting departments and external co-handling units (协办/会办意见). */
 @Repository
 public class OpinionRepository {
@@ -45,8 +47,8 @@ public class OpinionRepository {
         }
         StringBuilder md = new StringBuilder();
         for (Opinion opinion : opinions) {
-            md.append("**").append(opinion.fromName()).append("**（").append(opinion.receivedOn()).append("）：")
-                    .append(opinion.body()).append("\n\n");
+            md.append("**").append(MarkdownText.literal(opinion.fromName())).append("**（").append(opinion.receivedOn()).append("）：")
+                    .append(MarkdownText.literal(opinion.body())).append("\n\n");
         }
         return md.toString().strip();
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
 
@@ -43,7 +44,7 @@ public class ObjectionOutcomeForm implements TaskForm {
     @Override
     public void prepare(TaskFormContext context) {
         Proposal proposal = proposals.get(context.proposalNumber());
-        context.show("objectionReason", objections.openReason(proposal.id()).orElse(""));
+        context.show("objectionReason", MarkdownText.literal(objections.openReason(proposal.id()).orElse("")));
     }
 
     @Override

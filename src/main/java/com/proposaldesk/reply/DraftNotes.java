@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import com.proposaldesk.communication.CommunicationRepository;
 import com.proposaldesk.evaluation.EvaluationRepository;
 import com.proposaldesk.handling.OpinionRepository;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.TaskFormContext;
 
 /** What a drafter must see again: why the last draft came back, and the opinions received so far. */
@@ -48,13 +49,16 @@ class DraftNotes {
             case Reply.RETURNED -> {
                 List<ReplyRepository.Review> reviews = replies.reviews(previous.id());
                 ReplyRepository.Review last = reviews.get(reviews.size() - 1);
-                return "**" + ReviewSteps.name(last.step()) + "退回修改**（" + displayName(last.reviewer()) + "）：" + last.comment();
+                return "**" + ReviewSteps.name(last.step()) + "退回修改**（" + MarkdownText.literal(displayName(last.reviewer())) + "）："
+                        + MarkdownText.literal(last.comment());
             }
             case Reply.NOT_ACCEPTED -> {
-                return "**委员不认可答复意见**，需继续办理。委员意见：" + communications.latestMemberView(previous.proposalId()).orElse("（未记录）");
+                return "**委员不认可答复意见**，需继续办理。委员意见："
+                        + MarkdownText.literal(communications.latestMemberView(previous.proposalId()).orElse("（未记录）"));
             }
             case Reply.SENT -> {
-                return "**委员评价不满意**，需再办理并重新答复。委员意见：" + evaluations.latestComment(previous.proposalId()).orElse("（未记录）");
+                return "**委员评价不满意**，需再办理并重新答复。委员意见："
+                        + MarkdownText.literal(evaluations.latestComment(previous.proposalId()).orElse("（未记录）"));
             }
             default -> {
                 return "";

@@ -13,6 +13,7 @@ import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
 
@@ -45,7 +46,7 @@ public class FollowUpForm implements TaskForm {
     @Override
     public void prepare(TaskFormContext context) {
         Proposal proposal = proposals.get(context.proposalNumber());
-        context.show("commitmentsText", replies.latest(proposal.id()).map(Reply::commitments).orElse(""));
+        context.show("commitmentsText", MarkdownText.literal(replies.latest(proposal.id()).map(Reply::commitments).orElse("")));
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.proposaldesk.task.MarkdownText;
+
 /** Reply drafts in their versions, and the reviews each version got. */
 @Repository
 public class ReplyRepository {
@@ -81,13 +83,14 @@ public class ReplyRepository {
             ReplyClassification c = ReplyClassification.valueOf(reply.classification());
             md.append("　答复类别：").append(c.name()).append(" 类（").append(c.label()).append("）");
         }
-        md.append("\n\n").append(reply.body());
+        md.append("\n\n").append(MarkdownText.literal(reply.body()));
         if (reply.commitments() != null) {
-            md.append("\n\n**承诺事项**：").append(reply.commitments());
+            md.append("\n\n**承诺事项**：").append(MarkdownText.literal(reply.commitments()));
         }
-        md.append("\n\n联系人：").append(reply.contactPerson()).append("，电话：").append(reply.contactPhone());
+        md.append("\n\n联系人：").append(MarkdownText.literal(reply.contactPerson())).append("，电话：")
+                .append(MarkdownText.literal(reply.contactPhone()));
         if (Reply.KIND_REPLY.equals(reply.kind())) {
-            md.append("；").append(reply.publish() ? "公开" : "不公开（" + reply.publishReason() + "）");
+            md.append("；").append(reply.publish() ? "公开" : "不公开（" + MarkdownText.literal(reply.publishReason()) + "）");
         }
         return md.toString();
     }

@@ -10,6 +10,7 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.task.FormInput;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.ProcessRuleViolation;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
@@ -40,7 +41,7 @@ public class SendOpinionLetterForm implements TaskForm {
     public void prepare(TaskFormContext context) {
         Proposal proposal = proposals.get(context.proposalNumber());
         context.show("replyPreview", replies.previewOfLatest(proposal.id()));
-        context.show("externalLeadUnit", proposal.externalLeadUnit() == null ? "" : proposal.externalLeadUnit());
+        context.show("externalLeadUnit", MarkdownText.literal(proposal.externalLeadUnit()));
     }
 
     @Override

@@ -68,6 +68,24 @@ class DocxFillerTest {
     }
 
     @Test
+    void markupInUserTextIsPlainTextInTheLetter() throws IOException {
+        String hostile = "<a href=\"https://evil.example/login\">点此核对</a><img src=\"https://evil.example/x.png\">"
+                + "[官方通知](https://evil.example/phish)<w:hyperlink r:id=\"rId99\"><w:r><w:t>链接</w:t></w:r></w:hyperlink>";
+        LetterTemplates templates = new LetterTemplates(new LetterProperties(null));
+        Map<String, String> values = Map.of("title", "关于" + hostile + "的答复", "addressee", "A：", "classification", "A类",
+                "body", "第一段" + hostile + "\n第二段", "commitments", "", "signer", "S", "date", "D", "contact", "C",
+                "copiedTo", "CC", "publish", "公开");
+
+        byte[] filled = DocxFiller.fill(templates.load(LetterTemplates.REPLY_LETTER), values);
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(filled))) {
+            assertThat(new XWPFWordExtractor(document).getText()).contains("关于" + hostile + "的答复", "第一段" + hostile);
+            assertThat(document.getParagraphs()).allSatisfy(paragraph -> assertThat(paragraph.getCTP().getHyperlinkList()).isEmpty());
+            assertThat(document.getAllPictures()).isEmpty();
+        }
+    }
+
+    @Test
     void titlesFollowTheSessionAndSource() {
         assertThat(LetterWording.replyTitle(proposal(ProposalSource.CPPCC, "市政协七届三次会议")))
                 .isEqualTo("关于市政协七届三次会议第20230188号提案的答复");

@@ -76,6 +76,7 @@ import com.proposaldesk.support.DomainRows;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;
+import com.proposaldesk.task.MarkdownText;
 import com.proposaldesk.task.ProcessRuleViolation;
 import com.proposaldesk.task.TaskInputRejectedException;
 
@@ -145,7 +146,8 @@ class ProposalHandlingProcessTest {
                 .containsEntry("keyProposal", false).containsEntry("handlingRound", 1)
                 .containsEntry("externalCoUnits", List.of("市教育局", "市公安局"));
         Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REGISTERED);
-        Assertions.assertThat(steps.local(task(), "proposalSummary")).asString().contains(number, "建立校园周边食品经营者台账");
+        Assertions.assertThat(steps.local(task(), "proposalSummary")).asString().contains(MarkdownText.literal(number),
+                "建立校园周边食品经营者台账");
 
         steps.complete(OFFICE, task(), signForForm());
         assertThat(pi).hasPassed(TASK_SIGN_FOR).hasNotPassed(TASK_RECORD_OBJECTION_OUTCOME).isWaitingAtExactly(TASK_ASSIGN);
@@ -311,7 +313,7 @@ class ProposalHandlingProcessTest {
         // the 提案办 clerk has no Tasklist user here, so the note falls back to the user id
         String reviewer = REVIEWER_NAMES.getOrDefault(ProposalSteps.reviewer(step), ProposalSteps.reviewer(step));
         Assertions.assertThat(steps.local(redraft, "lastReviewComment")).asString()
-                .contains(comment, reviewerName + "退回修改", "（" + reviewer + "）");
+                .contains(MarkdownText.literal(comment), reviewerName + "退回修改", "（" + MarkdownText.literal(reviewer) + "）");
         // the form comes back filled with the draft that was sent back
         Assertions.assertThat(steps.local(redraft, "replyBody")).isEqualTo(draftReplyForm("A").get("replyBody"));
         Assertions.assertThat(steps.local(redraft, "classification")).isEqualTo("A");

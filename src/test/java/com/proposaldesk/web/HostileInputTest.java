@@ -55,6 +55,7 @@ import com.proposaldesk.support.ApiClient;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;
+import com.proposaldesk.task.MarkdownText;
 
 /**
  * Hostile input: oversized and malformed bodies get a clear Chinese 4xx; expression-like and SQL-like text in any field
@@ -288,7 +289,8 @@ class HostileInputTest {
                 OFFICE, null, false);
         assertThat(formVariables.statusCode()).isEqualTo(200);
         assertThat(json.readTree(formVariables.body()).findValuesAsText("value"))
-                .anySatisfy(value -> assertThat(value).contains(body, "联系人：李" + SQL));
+                .anySatisfy(value -> assertThat(value).contains(MarkdownText.literal(body),
+                        "联系人：" + MarkdownText.literal("李" + SQL)));
 
         long memberId = office.get("/api/proposals/" + number).getBody().at("/leadMember/id").asLong();
         JsonNode contacts = office.get("/api/members/" + memberId + "/communications").getBody();

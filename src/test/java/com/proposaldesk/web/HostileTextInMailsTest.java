@@ -60,4 +60,31 @@ class HostileTextInMailsTest extends MailTestSupport {
         assertThat(html).doesNotContain("<script>", "<b>加急</b>").contains("&lt;script&gt;");
         assertThat(HtmlUtils.htmlUnescape(html)).contains(TITLE, NOTE);
     }
+
+    @Test
+    void aTitleWithALinkAnImageOrAMarkdownLinkIsTextInTheMail() throws Exception {
+        String number = "20239902";
+        String title = "关于" + HostileMarkupInFormsTest.HOSTILE + "的提案";
+        user("markup-mail-office", "王晓明", "markup-office@bureau.example.cn", "office");
+        user("markup-mail-handler", "李小红", "markup-handler@bureau.example.cn", "dept-food");
+        if (!proposals.exists(number)) {
+            registration.register(new RegistrationRequest(number, "CPPCC", "市政协七届三次会议", title,
+                    new RegistrationRequest.LeadMember("张三", "教育界", null, null, null), List.of(), List.of("加强日常检查"),
+                    "SOLE", false, "2023-04-03", null, List.of()));
+        }
+        Task signFor = tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult();
+        tasks.setAssignee(signFor.getId(), "markup-mail-handler");
+
+        ResponseEntity<JsonNode> urged = rest.withBasicAuth("markup-mail-office", PASSWORD)
+                .postForEntity("/api/tasks/{id}/urge", Map.of("note", HostileMarkupInFormsTest.MARKDOWN_LINK), JsonNode.class,
+                        signFor.getId());
+        assertThat(urged.getStatusCode().value()).isEqualTo(200);
+
+        List<MimeMessage> mails = mailsTo("markup-handler@bureau.example.cn");
+        assertThat(mails).hasSize(1);
+        String html = body(mails.get(0), "text/html");
+        assertThat(html).doesNotContain("href=\"https://evil.example", "<img", "<script");
+        assertThat(HtmlUtils.htmlUnescape(html)).contains(title, HostileMarkupInFormsTest.MARKDOWN_LINK);
+        assertThat(body(mails.get(0), "text/plain")).contains("提案标题：" + title);
+    }
 }
