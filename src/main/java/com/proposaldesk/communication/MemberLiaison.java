@@ -14,6 +14,7 @@ import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.member.Member;
 import com.proposaldesk.member.MemberNotFoundException;
 import com.proposaldesk.member.MemberRepository;
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.task.FormInput;
 
 /** Contacts with members outside a proposal (日常联络, visits, “代表委员话市监” events) and each member's history. */
@@ -23,11 +24,13 @@ public class MemberLiaison {
     private final MemberRepository members;
     private final CommunicationRepository communications;
     private final AuditTrail audit;
+    private final EngineClock clock;
 
-    public MemberLiaison(MemberRepository members, CommunicationRepository communications, AuditTrail audit) {
+    public MemberLiaison(MemberRepository members, CommunicationRepository communications, AuditTrail audit, EngineClock clock) {
         this.audit = audit;
         this.members = members;
         this.communications = communications;
+        this.clock = clock;
     }
 
     @Transactional
@@ -43,7 +46,7 @@ public class MemberLiaison {
         }
         FormInput in = FormInput.of(values);
         LocalDate date = in.requiredDate("date", "沟通日期");
-        if (date != null && date.isAfter(LocalDate.now())) {
+        if (date != null && date.isAfter(clock.today())) {
             in.problem("date", "沟通日期不能晚于今天");
         }
         String wayText = in.requiredText("way", "沟通方式");

@@ -1,7 +1,6 @@
 package com.proposaldesk.member;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.security.CurrentUser;
 import com.proposaldesk.task.FieldProblem;
 import com.proposaldesk.task.TaskInputRejectedException;
@@ -27,11 +27,13 @@ public class MemberController {
     private final MemberRegistry registry;
     private final MemberCoverageQuery coverage;
     private final CurrentUser user;
+    private final EngineClock clock;
 
-    public MemberController(MemberRegistry registry, MemberCoverageQuery coverage, CurrentUser user) {
+    public MemberController(MemberRegistry registry, MemberCoverageQuery coverage, CurrentUser user, EngineClock clock) {
         this.user = user;
         this.registry = registry;
         this.coverage = coverage;
+        this.clock = clock;
     }
 
     /** Filter by district and liaison department; {@code uncontacted=true} keeps those not contacted in {@code year}. */
@@ -66,9 +68,9 @@ public class MemberController {
     }
 
     /** The current year when none is given; years outside any plausible term are refused. */
-    private static int year(Integer year) {
+    private int year(Integer year) {
         if (year == null) {
-            return LocalDate.now().getYear();
+            return clock.today().getYear();
         }
         if (year < 1949 || year > 2100) {
             throw new TaskInputRejectedException(List.of(new FieldProblem("year", "年份 " + year + " 无效，例如 2023")));
