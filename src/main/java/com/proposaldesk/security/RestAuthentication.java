@@ -1,9 +1,11 @@
 package com.proposaldesk.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -35,6 +37,10 @@ import jakarta.servlet.http.HttpSession;
  * Camunda webapps (Cockpit, Tasklist) is accepted with that login instead, so that the Cockpit progress
  * board can read {@code /api/board} without asking for a password again. Writes still need HTTP Basic: the
  * session cookie alone must not let another site change anything.
+ * <p>
+ * The same login guards the OpenAPI description of our API ({@code /v3/api-docs}) and the actuator's endpoints
+ * (Prometheus's {@code /actuator/prometheus}), except {@code /actuator/health} for load balancers; the actuator's are
+ * for the office and the administrators only.
  */
 @Configuration
 public class RestAuthentication {
@@ -46,7 +52,7 @@ public class RestAuthentication {
         registration.setName("proposal-desk-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/v3/api-docs/*", "/actuator/*");
         return registration;
     }
 
@@ -57,6 +63,9 @@ public class RestAuthentication {
     static class ThisEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
         private static final Logger LOG = LoggerFactory.getLogger(ThisEngineAuthenticationFilter.class);
+
+        /** Who may read the actuator's endpoints other than health (metrics). */
+        static final List<String> OPERATORS = List.of(Groups.CAMUNDA_ADMIN, CurrentUser.OFFICE_GROUP);
 
         private final ObjectProvider<ProcessEngine> engine;
 
@@ -89,7 +98,23 @@ public class RestAuthentication {
 
         private void authenticate(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
+            String path = path((HttpServletRequest) request);
+            if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+                chain.doFilter(request, response);
+                return;
+            }
             ProcessEngine processEngine = engine.getObject();
+            if (path.startsWith("/actuator/")) {
+                super.doFilter(request, response, (req, res) -> {
+                    if (processEngine.getIdentityService().getCurrentAuthentication().getGroupIds().stream()
+                            .noneMatch(OPERATORS::contains)) {
+                        ((HttpServletResponse) res).sendError(HttpServletResponse.SC_FORBIDDEN);
+                        return;
+                    }
+                    chain.doFilter(req, res);
+                });
+                return;
+            }
             UserAuthentication webappUser = webappUser((HttpServletRequest) request, processEngine);
             if (webappUser == null) {
                 super.doFilter(request, response, chain);
@@ -107,7 +132,7 @@ public class RestAuthentication {
         /** The user logged in to the Camunda webapps for this engine, for a read-only {@code /api/} request; else null. */
         static UserAuthentication webappUser(HttpServletRequest request, ProcessEngine processEngine) {
             boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path = path(request);
             HttpSession session = request.getSession(false);
             if (!readOnly || !path.startsWith("/api/") || session == null) {
                 return null;
@@ -118,6 +143,10 @@ public class RestAuthentication {
             }
             Authentication authentication = authentications.getAuthenticationForProcessEngine(processEngine.getName());
             return authentication instanceof UserAuthentication user && user.getIdentityId() != null ? user : null;
+        }
+
+        private static String path(HttpServletRequest request) {
+            return request.getRequestURI().substring(request.getContextPath().length());
         }
     }
 }
