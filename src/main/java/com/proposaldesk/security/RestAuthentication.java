@@ -52,7 +52,7 @@ public class RestAuthentication {
         registration.setName("proposal-desk-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/v3/api-docs/*", "/actuator/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/v3/*", "/actuator/*");
         return registration;
     }
 

@@ -63,6 +63,7 @@ class OpenApiDescriptionTest {
     @Test
     void theDescriptionNeedsALogin() {
         assertThat(rest.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(rest.getForEntity("/v3/api-docs.yaml", String.class).getStatusCode().value()).isEqualTo(401);
     }
 
     private JsonNode description() {
