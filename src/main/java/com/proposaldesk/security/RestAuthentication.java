@@ -40,7 +40,7 @@ import jakarta.servlet.http.HttpSession;
  * <p>
  * The same login guards the OpenAPI description of our API ({@code /v3/api-docs}) and the actuator's endpoints
  * (Prometheus's {@code /actuator/prometheus}), except {@code /actuator/health} for load balancers; the actuator's are
- * for the office and the administrators only.
+ * for the {@link ThisEngineAuthenticationFilter#OPERATORS} only.
  */
 @Configuration
 public class RestAuthentication {
@@ -64,8 +64,11 @@ public class RestAuthentication {
 
         private static final Logger LOG = LoggerFactory.getLogger(ThisEngineAuthenticationFilter.class);
 
-        /** Who may read the actuator's endpoints other than health (metrics). */
-        static final List<String> OPERATORS = List.of(Groups.CAMUNDA_ADMIN, CurrentUser.OFFICE_GROUP);
+        /**
+         * Who may read the actuator's endpoints other than health (metrics): the office, the administrators, and a
+         * technical user for Prometheus in group {@code monitoring}, which grants nothing else.
+         */
+        static final List<String> OPERATORS = List.of(Groups.CAMUNDA_ADMIN, CurrentUser.OFFICE_GROUP, "monitoring");
 
         private final ObjectProvider<ProcessEngine> engine;
 
@@ -98,13 +101,15 @@ public class RestAuthentication {
 
         private void authenticate(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
-            String path = path((HttpServletRequest) request);
+            // decoded and normalised, as the request is dispatched: /actuator/health/../env is not health
+            HttpServletRequest http = (HttpServletRequest) request;
+            String path = http.getServletPath() + (http.getPathInfo() == null ? "" : http.getPathInfo());
             if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
                 chain.doFilter(request, response);
                 return;
             }
             ProcessEngine processEngine = engine.getObject();
-            if (path.startsWith("/actuator/")) {
+            if (path.equals("/actuator") || path.startsWith("/actuator/")) {
                 super.doFilter(request, response, (req, res) -> {
                     if (processEngine.getIdentityService().getCurrentAuthentication().getGroupIds().stream()
                             .noneMatch(OPERATORS::contains)) {
@@ -132,7 +137,7 @@ public class RestAuthentication {
         /** The user logged in to the Camunda webapps for this engine, for a read-only {@code /api/} request; else null. */
         static UserAuthentication webappUser(HttpServletRequest request, ProcessEngine processEngine) {
             boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-            String path = path(request);
+            String path = request.getRequestURI().substring(request.getContextPath().length());
             HttpSession session = request.getSession(false);
             if (!readOnly || !path.startsWith("/api/") || session == null) {
                 return null;
@@ -143,10 +148,6 @@ public class RestAuthentication {
             }
             Authentication authentication = authentications.getAuthenticationForProcessEngine(processEngine.getName());
             return authentication instanceof UserAuthentication user && user.getIdentityId() != null ? user : null;
-        }
-
-        private static String path(HttpServletRequest request) {
-            return request.getRequestURI().substring(request.getContextPath().length());
         }
     }
 }

@@ -21,7 +21,10 @@ import com.proposaldesk.support.TestProposals;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Prometheus reads the metrics with the office's or an administrator's login; the figures follow the bureau's work. */
+/**
+ * Prometheus reads the metrics with a login of the office, an administrator or the group {@code monitoring}; the figures
+ * follow the bureau's work.
+ */
 @ProposalDeskSpringTest
 class MetricsEndpointTest {
 
@@ -54,6 +57,9 @@ class MetricsEndpointTest {
                 "proposaldesk_jobs_failed{", "proposaldesk_incidents_open{", "proposaldesk_jobs_acquired_total{",
                 "http_server_requests_seconds_count{", "uri=\"/api/board\"");
         assertThat(handler.download("/actuator/prometheus").getStatusCode().value()).isEqualTo(403);
+        ApiClient prometheus = ApiClient.as(rest, identity, "metrics-prometheus", PASSWORD, "monitoring");
+        assertThat(prometheus.download("/actuator/prometheus").getStatusCode().value()).isEqualTo(200);
+        assertThat(prometheus.get("/api/mails").getStatusCode().value()).as("the metrics, nothing else").isEqualTo(403);
         assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
         assertThat(rest.withBasicAuth("metrics-office", "wrong-" + PASSWORD).getForEntity("/actuator/prometheus", String.class)
                 .getStatusCode().value()).isEqualTo(401);

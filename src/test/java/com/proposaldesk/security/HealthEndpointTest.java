@@ -42,6 +42,9 @@ class HealthEndpointTest {
                     .getStatusCode().value()).as(endpoint + " with a login").isEqualTo(404);
         }
         assertThat(http.getForEntity("/actuator", String.class).getStatusCode().value()).isEqualTo(401);
+        ApiClient.as(http, identity, "actuator-food", "Guan-Li-2025", "dept-food");
+        assertThat(http.withBasicAuth("actuator-food", "Guan-Li-2025").getForEntity("/actuator", String.class)
+                .getStatusCode().value()).isEqualTo(403);
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
     }
 }
