@@ -1,20 +1,23 @@
 package com.proposaldesk.assignment;
 
 import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import com.proposaldesk.process.EngineClock;
 
 /** Every assignment decision (分派) the office made, in order. */
 @Repository
 public class AssignmentRepository {
 
     private final JdbcClient jdbc;
+    private final EngineClock clock;
 
-    public AssignmentRepository(JdbcClient jdbc) {
+    public AssignmentRepository(JdbcClient jdbc, EngineClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void record(long proposalId, String lead, List<String> assisting, String recommendedLead, String recommendation,
@@ -25,7 +28,7 @@ public class AssignmentRepository {
                        note, assigned_by, assigned_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(proposalId, lead, String.join(",", assisting), recommendedLead, recommendation, overridden, note, userId,
-                        Timestamp.valueOf(LocalDateTime.now()))
+                        Timestamp.valueOf(clock.localNow()))
                 .update();
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.proposaldesk.process.EngineClock;
+
 /** Disputes of assignments (分歧) and the office's decisions, and when a proposal was last assigned. */
 @Repository
 public class DisputeRepository {
@@ -19,9 +21,11 @@ public class DisputeRepository {
     }
 
     private final JdbcClient jdbc;
+    private final EngineClock clock;
 
-    public DisputeRepository(JdbcClient jdbc) {
+    public DisputeRepository(JdbcClient jdbc, EngineClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<LocalDate> lastAssignedOn(long proposalId) {
@@ -40,7 +44,7 @@ public class DisputeRepository {
                 INSERT INTO pd_assignment_dispute (proposal_id, department, reason, raised_by, raised_at)
                 VALUES (:proposal, :department, :reason, :user, :at)""")
                 .param("proposal", proposalId).param("department", department).param("reason", reason).param("user", userId)
-                .param("at", Timestamp.valueOf(LocalDateTime.now()))
+                .param("at", Timestamp.valueOf(clock.localNow()))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -55,7 +59,7 @@ public class DisputeRepository {
                 UPDATE pd_assignment_dispute SET outcome = ?, new_lead = ?, new_assisting = ?, resolution_note = ?, resolved_by = ?,
                        resolved_at = ? WHERE id = ?""")
                 .params(outcome, newLead, newAssisting == null ? null : String.join(",", newAssisting), note, userId,
-                        Timestamp.valueOf(LocalDateTime.now()), id)
+                        Timestamp.valueOf(clock.localNow()), id)
                 .update();
     }
 }

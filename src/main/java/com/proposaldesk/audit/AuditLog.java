@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.proposaldesk.calendar.CalendarProperties;
 import com.proposaldesk.member.StaffDirectory;
 import com.proposaldesk.security.SystemReads;
 
@@ -43,15 +44,17 @@ public class AuditLog {
     private final RepositoryService repository;
     private final SystemReads reads;
     private final StaffDirectory staff;
-    private final ZoneId zone = ZoneId.systemDefault();
+    /** The zone the trail is read and filtered in: a day is a day in Beijing, whatever the server's zone. */
+    private final ZoneId zone;
 
     public AuditLog(JdbcClient jdbc, HistoryService history, RepositoryService repository, SystemReads reads,
-            StaffDirectory staff) {
+            StaffDirectory staff, CalendarProperties calendar) {
         this.jdbc = jdbc;
         this.history = history;
         this.repository = repository;
         this.reads = reads;
         this.staff = staff;
+        this.zone = calendar.zone();
     }
 
     public AuditPage search(AuditFilter filter, int page, int size) {
@@ -80,11 +83,11 @@ public class AuditLog {
         }
         if (filter.from() != null) {
             sql.append(" AND occurred_at >= ?");
-            params.add(Timestamp.valueOf(filter.from().atStartOfDay()));
+            params.add(Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
         }
         if (filter.to() != null) {
             sql.append(" AND occurred_at < ?");
-            params.add(Timestamp.valueOf(filter.to().plusDays(1).atStartOfDay()));
+            params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         sql.append(" ORDER BY occurred_at DESC, id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> {
@@ -95,7 +98,7 @@ public class AuditLog {
             } catch (IllegalArgumentException unknown) {
                 label = action;
             }
-            return new AuditEntry(rs.getTimestamp("occurred_at").toLocalDateTime(), AuditEntry.DOMAIN, "业务数据",
+            return new AuditEntry(LocalDateTime.ofInstant(rs.getTimestamp("occurred_at").toInstant(), zone), AuditEntry.DOMAIN, "业务数据",
                     rs.getString("user_id"), null, action, label, rs.getString("proposal_number"), rs.getString("subject"),
                     rs.getString("details"));
         }).list();

@@ -15,14 +15,18 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.proposaldesk.process.EngineClock;
+
 /** Records of contact with members (沟通记录). */
 @Repository
 public class CommunicationRepository {
 
     private final JdbcClient jdbc;
+    private final EngineClock clock;
 
-    public CommunicationRepository(JdbcClient jdbc) {
+    public CommunicationRepository(JdbcClient jdbc, EngineClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void record(long proposalId, long memberId, CommunicationStage stage, LocalDate date, ContactWay way,
@@ -32,7 +36,7 @@ public class CommunicationRepository {
                        recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(proposalId, memberId, stage.name(), Date.valueOf(date), way.name(), participants, memberView, summary,
-                        userId, Timestamp.valueOf(LocalDateTime.now()))
+                        userId, Timestamp.valueOf(clock.localNow()))
                 .update();
     }
 
@@ -56,7 +60,7 @@ public class CommunicationRepository {
                        recorded_by, recorded_at)
                 VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(memberId, CommunicationStage.LIAISON.name(), Date.valueOf(date), way.name(), participants, memberView,
-                        summary, userId, Timestamp.valueOf(LocalDateTime.now()))
+                        summary, userId, Timestamp.valueOf(clock.localNow()))
                 .update(key, "id");
         return key.getKey().longValue();
     }

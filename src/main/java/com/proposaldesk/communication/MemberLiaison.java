@@ -14,6 +14,7 @@ import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.member.MemberNotFoundException;
 import com.proposaldesk.member.MemberProfile;
 import com.proposaldesk.member.MemberRepository;
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.task.FormInput;
 
 /**
@@ -27,13 +28,15 @@ public class MemberLiaison {
     private final CommunicationRepository communications;
     private final AuditTrail audit;
     private final ContactRecordAccess access;
+    private final EngineClock clock;
 
     public MemberLiaison(MemberRepository members, CommunicationRepository communications, AuditTrail audit,
-            ContactRecordAccess access) {
+            ContactRecordAccess access, EngineClock clock) {
         this.audit = audit;
         this.access = access;
         this.members = members;
         this.communications = communications;
+        this.clock = clock;
     }
 
     @Transactional
@@ -50,7 +53,7 @@ public class MemberLiaison {
         }
         FormInput in = FormInput.of(values);
         LocalDate date = in.requiredDate("date", "沟通日期");
-        if (date != null && date.isAfter(LocalDate.now())) {
+        if (date != null && date.isAfter(clock.today())) {
             in.problem("date", "沟通日期不能晚于今天");
         }
         String wayText = in.requiredText("way", "沟通方式");

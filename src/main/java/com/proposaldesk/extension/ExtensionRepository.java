@@ -3,12 +3,13 @@ package com.proposaldesk.extension;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+
+import com.proposaldesk.process.EngineClock;
 
 @Repository
 public class ExtensionRepository {
@@ -18,9 +19,11 @@ public class ExtensionRepository {
     }
 
     private final JdbcClient jdbc;
+    private final EngineClock clock;
 
-    public ExtensionRepository(JdbcClient jdbc) {
+    public ExtensionRepository(JdbcClient jdbc, EngineClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public long request(long proposalId, String byKind, String reason, LocalDate requestedDue, LocalDate previousDue, String userId) {
@@ -31,7 +34,7 @@ public class ExtensionRepository {
                 VALUES (:proposal, :kind, :reason, :requested, :previous, :user, :at, 'REQUESTED')""")
                 .param("proposal", proposalId).param("kind", byKind).param("reason", reason)
                 .param("requested", Date.valueOf(requestedDue)).param("previous", Date.valueOf(previousDue))
-                .param("user", userId).param("at", Timestamp.valueOf(LocalDateTime.now()))
+                .param("user", userId).param("at", Timestamp.valueOf(clock.localNow()))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -51,7 +54,7 @@ public class ExtensionRepository {
                 UPDATE pd_extension SET status = ?, approved_due = ?, committee_approval = ?, decision_note = ?, decided_by = ?,
                        decided_at = ? WHERE id = ?""")
                 .params(approved ? "APPROVED" : "REJECTED", approvedDue == null ? null : Date.valueOf(approvedDue),
-                        committeeApproval, note, userId, Timestamp.valueOf(LocalDateTime.now()), id)
+                        committeeApproval, note, userId, Timestamp.valueOf(clock.localNow()), id)
                 .update();
     }
 

@@ -1,12 +1,12 @@
 package com.proposaldesk.handling;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.ProposalRepository;
@@ -22,11 +22,14 @@ public class AssistingOpinionForm implements TaskForm {
     private final ProposalRepository proposals;
     private final DepartmentRepository departments;
     private final OpinionRepository opinions;
+    private final EngineClock clock;
 
-    public AssistingOpinionForm(ProposalRepository proposals, DepartmentRepository departments, OpinionRepository opinions) {
+    public AssistingOpinionForm(ProposalRepository proposals, DepartmentRepository departments, OpinionRepository opinions,
+            EngineClock clock) {
         this.proposals = proposals;
         this.departments = departments;
         this.opinions = opinions;
+        this.clock = clock;
     }
 
     @Override
@@ -52,6 +55,6 @@ public class AssistingOpinionForm implements TaskForm {
         in.check();
         String department = departments.nameOf((String) context.variable(ProcessVariables.ASSISTING_DEPARTMENT));
         opinions.record(proposals.get(context.proposalNumber()).id(), OpinionRepository.Kind.DEPARTMENT, department, text,
-                LocalDate.now(), context.userId());
+                clock.today(), context.userId());
     }
 }

@@ -3,12 +3,12 @@ package com.proposaldesk.handling;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.task.MarkdownText;
 
 /** Opinions of assisting departments and external co-handling units (协办/会办意见). */
@@ -21,16 +21,18 @@ public class OpinionRepository {
     }
 
     private final JdbcClient jdbc;
+    private final EngineClock clock;
 
-    public OpinionRepository(JdbcClient jdbc) {
+    public OpinionRepository(JdbcClient jdbc, EngineClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void record(long proposalId, Kind kind, String from, String body, LocalDate receivedOn, String userId) {
         jdbc.sql("""
                 INSERT INTO pd_opinion (proposal_id, from_kind, from_name, body, received_on, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(proposalId, kind.name(), from, body, Date.valueOf(receivedOn), userId, Timestamp.valueOf(LocalDateTime.now()))
+                .params(proposalId, kind.name(), from, body, Date.valueOf(receivedOn), userId, Timestamp.valueOf(clock.localNow()))
                 .update();
     }
 

@@ -1,7 +1,6 @@
 package com.proposaldesk.member;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.security.CurrentUser;
 import com.proposaldesk.task.FieldProblem;
 import com.proposaldesk.task.TaskInputRejectedException;
@@ -30,14 +30,16 @@ public class MemberController {
     private final CurrentUser user;
     private final DepartmentRepository departments;
     private final StaffDirectory staff;
+    private final EngineClock clock;
 
     public MemberController(MemberRegistry registry, MemberCoverageQuery coverage, CurrentUser user,
-            DepartmentRepository departments, StaffDirectory staff) {
+            DepartmentRepository departments, StaffDirectory staff, EngineClock clock) {
         this.user = user;
         this.departments = departments;
         this.staff = staff;
         this.registry = registry;
         this.coverage = coverage;
+        this.clock = clock;
     }
 
     /** Filter by district and liaison department; {@code uncontacted=true} keeps those not contacted in {@code year}. */
@@ -85,9 +87,9 @@ public class MemberController {
     }
 
     /** The current year when none is given; years outside any plausible term are refused. */
-    private static int year(Integer year) {
+    private int year(Integer year) {
         if (year == null) {
-            return LocalDate.now().getYear();
+            return clock.today().getYear();
         }
         if (year < 1949 || year > 2100) {
             throw new TaskInputRejectedException(List.of(new FieldProblem("year", "年份 " + year + " 无效，例如 2023")));

@@ -1,6 +1,7 @@
 package com.proposaldesk.process;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -29,6 +30,14 @@ public class EngineClock {
 
     public LocalDate today() {
         return now().toInstant().atZone(zone).toLocalDate();
+    }
+
+    /**
+     * The bureau's wall-clock time now, for the {@code *_at} columns ({@code TIMESTAMP} without a zone): they read the
+     * same in Beijing whatever the server's zone.
+     */
+    public LocalDateTime localNow() {
+        return LocalDateTime.ofInstant(now().toInstant(), zone);
     }
 
     public ZoneId zone() {

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import com.proposaldesk.member.Member;
 import com.proposaldesk.member.MemberRepository;
+import com.proposaldesk.process.EngineClock;
 
 @Repository
 public class ProposalRepository {
@@ -29,10 +30,12 @@ public class ProposalRepository {
 
     private final JdbcClient jdbc;
     private final MemberRepository members;
+    private final EngineClock clock;
 
-    public ProposalRepository(JdbcClient jdbc, MemberRepository members) {
+    public ProposalRepository(JdbcClient jdbc, MemberRepository members, EngineClock clock) {
         this.jdbc = jdbc;
         this.members = members;
+        this.clock = clock;
     }
 
     public boolean exists(String number) {
@@ -42,7 +45,7 @@ public class ProposalRepository {
     /** Inserts a proposal with its deadlines, member, co-signers, suggestions and external units; returns its id. */
     public long insert(NewProposal proposal, ProposalDeadlines deadlines) {
         long memberId = members.findOrCreate(proposal.leadMember());
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = clock.localNow();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO pd_proposal (number, source, session_name, title, lead_member_id, role, key_proposal, assigned_on,
@@ -127,7 +130,7 @@ public class ProposalRepository {
     public void markSigned(String number, LocalDate signedOn, String userId) {
         update(number, "signed_on = ?", Date.valueOf(signedOn));
         jdbc.sql("INSERT INTO pd_sign_for (proposal_id, signed_on, signed_by, recorded_at) VALUES (?, ?, ?, ?)")
-                .params(get(number).id(), Date.valueOf(signedOn), userId, Timestamp.valueOf(LocalDateTime.now())).update();
+                .params(get(number).id(), Date.valueOf(signedOn), userId, Timestamp.valueOf(clock.localNow())).update();
     }
 
     public void changeRole(String number, ProposalRole role) {
@@ -174,7 +177,7 @@ public class ProposalRepository {
     private void update(String number, String assignment, Object value) {
         forget(number);
         int rows = jdbc.sql("UPDATE pd_proposal SET " + assignment + ", updated_at = ? WHERE number = ?")
-                .params(value, Timestamp.valueOf(LocalDateTime.now()), number).update();
+                .params(value, Timestamp.valueOf(clock.localNow()), number).update();
         if (rows != 1) {
             throw new ProposalNotFoundException(number);
         }

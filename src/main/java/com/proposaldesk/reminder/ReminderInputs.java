@@ -39,15 +39,16 @@ public record ReminderInputs(MailKind kind, String proposalNumber, String taskId
     static final List<MailKind> PROCESS_KINDS =
             List.of(MailKind.REMINDER_BEFORE, MailKind.DUE_TODAY, MailKind.OVERDUE, MailKind.ESCALATION);
 
-    public static ReminderInputs of(VariableScope scope) {
-        return of(scope::getVariable);
+    /** {@code zone}: the bureau's, in which a due date given as a moment ({@link Date}) falls on its day. */
+    public static ReminderInputs of(VariableScope scope, ZoneId zone) {
+        return of(scope::getVariable, zone);
     }
 
     /** @throws IllegalArgumentException naming the input (in Chinese, for Cockpit) when a value cannot be read */
-    public static ReminderInputs of(Function<String, Object> variables) {
+    public static ReminderInputs of(Function<String, Object> variables, ZoneId zone) {
         return new ReminderInputs(kind(variables.apply(KIND)), text(variables.apply(ProcessVariables.PROPOSAL_NUMBER)),
                 text(variables.apply(TASK_ID)), text(variables.apply(TASK_KEY)), ids(variables.apply(RECIPIENTS)),
-                ids(variables.apply(COPY_TO)), text(variables.apply(STEP)), date(variables.apply(DUE_DATE)), number(variables.apply(DAYS_LEFT)), text(variables.apply(OCCURRENCE)));
+                ids(variables.apply(COPY_TO)), text(variables.apply(STEP)), date(variables.apply(DUE_DATE), zone), number(variables.apply(DAYS_LEFT)), text(variables.apply(OCCURRENCE)));
     }
 
     /** The given occurrence, else {@code <due date>/<days left>}: a new deadline or offset is a new mail. */
@@ -58,8 +59,9 @@ public record ReminderInputs(MailKind kind, String proposalNumber, String taskId
         return (due == null ? "-" : due.toString()) + "/" + (daysLeft == null ? "-" : daysLeft);
     }
 
-    static LocalDate localDate(Date date) {
-        return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    /** The day on which a moment (a task's due date) falls in the bureau's zone. */
+    static LocalDate localDate(Date date, ZoneId zone) {
+        return date == null ? null : date.toInstant().atZone(zone).toLocalDate();
     }
 
     /** Whether a reminder is due: an empty kind means that nothing is (the supervised work is done). */
@@ -87,12 +89,12 @@ public record ReminderInputs(MailKind kind, String proposalNumber, String taskId
         return Arrays.stream(value.toString().split("[,，、;；\\s]+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static LocalDate date(Object value) {
+    private static LocalDate date(Object value, ZoneId zone) {
         if (value instanceof LocalDate date) {
             return date;
         }
         if (value instanceof Date date) {
-            return localDate(date);
+            return localDate(date, zone);
         }
         String text = text(value);
         if (text == null) {

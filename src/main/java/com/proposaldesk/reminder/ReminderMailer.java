@@ -36,15 +36,17 @@ public class ReminderMailer {
     private final MailComposer composer;
     private final MailOutbox outbox;
     private final MailSettings settings;
+    private final ReminderMetrics metrics;
 
     public ReminderMailer(JavaMailSender sender, SmtpConnections connections, RecipientResolver recipients,
-            MailComposer composer, MailOutbox outbox, MailSettings settings) {
+            MailComposer composer, MailOutbox outbox, MailSettings settings, ReminderMetrics metrics) {
         this.sender = sender;
         this.connections = connections;
         this.recipients = recipients;
         this.composer = composer;
         this.outbox = outbox;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** What happened for one recipient. */
@@ -72,7 +74,11 @@ public class ReminderMailer {
             MailOutbox.Attempt attempt = outbox.sendOnce(entry.id(), mail.subject(),
                     () -> connections.send(message(mail, recipient, entry)));
             if (attempt.failed()) {
+                metrics.failed(reminder.kind());
                 throw new ReminderNotSentException(recipient.email(), attempt.failure());
+            }
+            if (attempt.sentNow()) {
+                metrics.sent(reminder.kind());
             }
             if (!attempt.sentNow()) {
                 LOG.debug("{} mail {}/{} already sent to {}", reminder.kind(), reminder.subjectKey(),

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.process.EngineClock;
+
 /**
  * A reminder as a BPMN service task: {@code camunda:delegateExpression="${sendReminder}"} with
  * {@code camunda:asyncBefore="true"} and a retry cycle such as {@code R5/PT5M}, so that an SMTP failure fails the job,
@@ -39,19 +41,22 @@ public class SendReminderDelegate implements JavaDelegate {
     private final TaskService tasks;
     private final TaskRecipients taskRecipients;
     private final ScheduledReminders scheduled;
+    private final EngineClock clock;
 
     public SendReminderDelegate(ReminderMailer mailer, TaskService tasks, TaskRecipients taskRecipients,
-            ScheduledReminders scheduled) {
+            ScheduledReminders scheduled, EngineClock clock) {
         this.mailer = mailer;
         this.tasks = tasks;
         this.taskRecipients = taskRecipients;
         this.scheduled = scheduled;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String deadline = deadlineOf(execution);
-        ReminderInputs in = deadline != null ? scheduled.dueNow(execution, deadline) : ReminderInputs.of(execution);
+        ReminderInputs in = deadline != null ? scheduled.dueNow(execution, deadline)
+                : ReminderInputs.of(execution, clock.zone());
         if (!in.due()) {
             LOG.debug("No reminder due in process instance {}", execution.getProcessInstanceId());
             return;
@@ -71,7 +76,7 @@ public class SendReminderDelegate implements JavaDelegate {
             return;
         }
         for (Task task : open) {
-            LocalDate due = in.dueDate() != null ? in.dueDate() : ReminderInputs.localDate(task.getDueDate());
+            LocalDate due = in.dueDate() != null ? in.dueDate() : ReminderInputs.localDate(task.getDueDate(), clock.zone());
             List<String> recipients = in.recipients().isEmpty() ? taskRecipients.of(task) : in.recipients();
             mailer.send(new Reminder(in.kind(), in.proposalNumber(), task.getId(), task.getName(), due, in.daysLeft(),
                     in.occurrenceFor(due), with(recipients, in.copyTo())));

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.web.NotFoundException;
 
@@ -21,12 +22,15 @@ public class TaskUrging {
     private final TaskRecipients recipients;
     private final ReminderMailer mailer;
     private final AuditTrail audit;
+    private final EngineClock clock;
 
-    public TaskUrging(TaskService tasks, TaskRecipients recipients, ReminderMailer mailer, AuditTrail audit) {
+    public TaskUrging(TaskService tasks, TaskRecipients recipients, ReminderMailer mailer, AuditTrail audit,
+            EngineClock clock) {
         this.audit = audit;
         this.tasks = tasks;
         this.recipients = recipients;
         this.mailer = mailer;
+        this.clock = clock;
     }
 
     /**
@@ -42,7 +46,7 @@ public class TaskUrging {
         Object number = tasks.getVariable(taskId, ProcessVariables.PROPOSAL_NUMBER);
         String proposalNumber = number == null ? null : number.toString();
         List<ReminderMailer.Delivery> sent = mailer.send(new Reminder(MailKind.URGE, proposalNumber, task.getId(),
-                task.getName(), ReminderInputs.localDate(task.getDueDate()), null, "urge@" + Instant.now(),
+                task.getName(), ReminderInputs.localDate(task.getDueDate(), clock.zone()), null, "urge@" + Instant.now(),
                 recipients.of(task), note, requestedBy));
         audit.record(AuditAction.TASK_URGED, proposalNumber, "任务“" + task.getName() + "”（" + task.getId() + "）",
                 "通知 " + sent.size() + " 人" + (sent.isEmpty() ? "" : "："

@@ -1,13 +1,13 @@
 package com.proposaldesk.reply;
 
 import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
@@ -26,11 +26,13 @@ public class FollowUpForm implements TaskForm {
     private final ProposalRepository proposals;
     private final ReplyRepository replies;
     private final JdbcClient jdbc;
+    private final EngineClock clock;
 
-    public FollowUpForm(ProposalRepository proposals, ReplyRepository replies, JdbcClient jdbc) {
+    public FollowUpForm(ProposalRepository proposals, ReplyRepository replies, JdbcClient jdbc, EngineClock clock) {
         this.proposals = proposals;
         this.replies = replies;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -58,7 +60,7 @@ public class FollowUpForm implements TaskForm {
         in.check();
         boolean done = status == CommitmentStatus.DONE;
         jdbc.sql("INSERT INTO pd_follow_up (proposal_id, note, done, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)")
-                .params(proposal.id(), note, done, context.userId(), Timestamp.valueOf(LocalDateTime.now())).update();
+                .params(proposal.id(), note, done, context.userId(), Timestamp.valueOf(clock.localNow())).update();
         context.route(ProcessVariables.COMMITMENT_DONE, done);
     }
 }

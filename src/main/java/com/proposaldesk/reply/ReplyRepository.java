@@ -5,13 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.task.MarkdownText;
 
 /** Reply drafts in their versions, and the reviews each version got. */
@@ -22,9 +22,11 @@ public class ReplyRepository {
     }
 
     private final JdbcClient jdbc;
+    private final EngineClock clock;
 
-    public ReplyRepository(JdbcClient jdbc) {
+    public ReplyRepository(JdbcClient jdbc, EngineClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<Reply> latest(long proposalId) {
@@ -47,7 +49,7 @@ public class ReplyRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(proposalId, kind, version, handlingRound, body, classification == null ? null : classification.name(),
                         commitments, publish, publishReason, contactPerson, contactPhone, Reply.UNDER_REVIEW, userId,
-                        Timestamp.valueOf(LocalDateTime.now()))
+                        Timestamp.valueOf(clock.localNow()))
                 .update();
         return latest(proposalId).orElseThrow().id();
     }
@@ -63,7 +65,7 @@ public class ReplyRepository {
 
     public void review(long replyId, String step, boolean approved, String comment, String userId) {
         jdbc.sql("INSERT INTO pd_reply_review (reply_id, step, approved, comment, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(replyId, step, approved, comment, userId, Timestamp.valueOf(LocalDateTime.now())).update();
+                .params(replyId, step, approved, comment, userId, Timestamp.valueOf(clock.localNow())).update();
     }
 
     public List<Review> reviews(long replyId) {

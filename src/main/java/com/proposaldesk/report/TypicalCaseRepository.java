@@ -1,7 +1,6 @@
 package com.proposaldesk.report;
 
 import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
+import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.proposal.Proposal;
 
 /** The typical cases (典型案例) the office picks for the summary. */
@@ -21,16 +21,18 @@ public class TypicalCaseRepository {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final EngineClock clock;
 
-    public TypicalCaseRepository(JdbcClient jdbc, AuditTrail audit) {
+    public TypicalCaseRepository(JdbcClient jdbc, AuditTrail audit, EngineClock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Marks the proposal as a typical case, or replaces what was achieved if it already is one. */
     @Transactional
     public void choose(Proposal proposal, String achievements, String userId) {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        Timestamp now = Timestamp.valueOf(clock.localNow());
         int updated = jdbc.sql("UPDATE pd_typical_case SET achievements = ?, chosen_by = ?, chosen_at = ? WHERE proposal_id = ?")
                 .params(achievements, userId, now, proposal.id()).update();
         if (updated == 0) {

@@ -1,9 +1,11 @@
 package com.proposaldesk.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -35,6 +37,10 @@ import jakarta.servlet.http.HttpSession;
  * Camunda webapps (Cockpit, Tasklist) is accepted with that login instead, so that the Cockpit progress
  * board can read {@code /api/board} without asking for a password again. Writes still need HTTP Basic: the
  * session cookie alone must not let another site change anything.
+ * <p>
+ * The same login guards the OpenAPI description of our API ({@code /v3/api-docs}) and the actuator's endpoints
+ * (Prometheus's {@code /actuator/prometheus}), except {@code /actuator/health} for load balancers; the actuator's are
+ * for the {@link ThisEngineAuthenticationFilter#OPERATORS} only.
  */
 @Configuration
 public class RestAuthentication {
@@ -46,7 +52,7 @@ public class RestAuthentication {
         registration.setName("proposal-desk-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/v3/*", "/actuator/*");
         return registration;
     }
 
@@ -57,6 +63,12 @@ public class RestAuthentication {
     static class ThisEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
         private static final Logger LOG = LoggerFactory.getLogger(ThisEngineAuthenticationFilter.class);
+
+        /**
+         * Who may read the actuator's endpoints other than health (metrics): the office, the administrators, and a
+         * technical user for Prometheus in group {@code monitoring}, which grants nothing else.
+         */
+        static final List<String> OPERATORS = List.of(Groups.CAMUNDA_ADMIN, CurrentUser.OFFICE_GROUP, "monitoring");
 
         private final ObjectProvider<ProcessEngine> engine;
 
@@ -89,7 +101,25 @@ public class RestAuthentication {
 
         private void authenticate(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
+            // decoded and normalised, as the request is dispatched: /actuator/health/../env is not health
+            HttpServletRequest http = (HttpServletRequest) request;
+            String path = http.getServletPath() + (http.getPathInfo() == null ? "" : http.getPathInfo());
+            if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+                chain.doFilter(request, response);
+                return;
+            }
             ProcessEngine processEngine = engine.getObject();
+            if (path.equals("/actuator") || path.startsWith("/actuator/")) {
+                super.doFilter(request, response, (req, res) -> {
+                    if (processEngine.getIdentityService().getCurrentAuthentication().getGroupIds().stream()
+                            .noneMatch(OPERATORS::contains)) {
+                        ((HttpServletResponse) res).sendError(HttpServletResponse.SC_FORBIDDEN);
+                        return;
+                    }
+                    chain.doFilter(req, res);
+                });
+                return;
+            }
             UserAuthentication webappUser = webappUser((HttpServletRequest) request, processEngine);
             if (webappUser == null) {
                 super.doFilter(request, response, chain);

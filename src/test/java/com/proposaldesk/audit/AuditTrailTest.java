@@ -42,7 +42,8 @@ import com.proposaldesk.support.TestProposals;
 class AuditTrailTest {
 
     private static final String PASSWORD = "Cao-Zuo-2025";
-    private static final ZoneId ZONE = ZoneId.systemDefault();
+    /** The bureau's zone, in which the trail shows and filters its times whatever the server's zone. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Autowired
     TestRestTemplate rest;
