@@ -144,9 +144,8 @@ public final class EngineErrorMessages {
             return true;
         }
         String text = root.getMessage() == null ? "" : root.getMessage();
-        return root.getClass() == ProcessEngineException.class || root instanceof RestException
-                ? NOT_FOUND.matcher(text).find() || MISSING.matcher(text).find() || ONE_OF.matcher(text).find()
-                : false;
+        return (root.getClass() == ProcessEngineException.class || root instanceof RestException)
+                && (NOT_FOUND.matcher(text).find() || MISSING.matcher(text).find() || ONE_OF.matcher(text).find());
     }
 
     static String message(Throwable exception, int status, String path, boolean admin) {
@@ -170,7 +169,7 @@ public final class EngineErrorMessages {
         if (exception instanceof ParamException param) {
             return "参数 " + param.getParameterName() + " 的值无效";
         }
-        if (exception instanceof WebApplicationException && !(exception instanceof ParamException)) {
+        if (exception instanceof WebApplicationException) {
             return status == 404 ? "请求的接口不存在，请检查地址" : ErrorAnswers.message(status);
         }
         for (Rule rule : RULES) {
