@@ -214,7 +214,8 @@ public final class EngineErrorMessages {
     /** The engine's words for an administrator: no class or package names, no engine message codes. */
     static String withoutClassNames(String text) {
         String plain = ENGINE_CODE.matcher(text).replaceAll("");
-        plain = CLASS_NAME.matcher(plain).replaceAll("").replaceAll("\\s*:\\s*:", ":").replaceAll("\\s{2,}", " ").strip();
+        plain = CLASS_NAME.matcher(plain).replaceAll("").replaceAll("\\(\\s*\\)|\\[\\s*\\]", "")
+                .replaceAll("\\s*:\\s*:", ":").replaceAll("\\s{2,}", " ").strip();
         plain = plain.replaceAll("^[:;,.\\s]+|[:;,\\s]+$", "");
         return plain.length() > 300 ? plain.substring(0, 300) + "…" : plain;
     }
