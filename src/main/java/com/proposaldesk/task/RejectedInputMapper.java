@@ -8,9 +8,14 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
+import com.proposaldesk.web.EngineRestErrors;
+
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -21,6 +26,11 @@ import jakarta.ws.rs.ext.Provider;
  */
 public abstract class RejectedInputMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
+    @Context
+    private UriInfo uri;
+    @Context
+    private Request request;
+
     @Override
     public boolean isMappable(E exception) {
         return rejection(exception) != null;
@@ -29,8 +39,9 @@ public abstract class RejectedInputMapper<E extends Throwable> implements Extend
     @Override
     public Response toResponse(E exception) {
         BadUserRequestException rejection = rejection(exception);
+        EngineRestErrors.logRefusal(request, uri, Response.Status.BAD_REQUEST.getStatusCode(), rejection.getMessage());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", rejection.getClass().getSimpleName());
+        body.put("type", rejection instanceof TaskInputRejectedException ? "InvalidInput" : "ProcessRuleViolated");
         body.put("message", rejection.getMessage());
         body.put("code", rejection.getCode());
         if (rejection instanceof TaskInputRejectedException input) {

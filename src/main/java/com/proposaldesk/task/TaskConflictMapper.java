@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import com.proposaldesk.web.DatabaseUnavailable;
 import com.proposaldesk.web.DatabaseUnavailableMapper;
+import com.proposaldesk.web.EngineRestErrors;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
@@ -62,9 +63,12 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
 
     @Override
     public Response toResponse(E exception) {
+        String message = conflict(exception);
+        EngineRestErrors.logRefusal(request, uri, Response.Status.CONFLICT.getStatusCode(),
+                message + " [" + lostWith(exception).getClass().getSimpleName() + "]");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", conflictType(exception));
-        body.put("message", conflict(exception));
+        body.put("type", "Conflict");
+        body.put("message", message);
         return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
@@ -150,8 +154,8 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
         return false;
     }
 
-    /** The engine's exception behind the conflict, as the engine's error format names it. */
-    private static String conflictType(Throwable exception) {
+    /** The engine's exception behind the conflict. */
+    private static Throwable lostWith(Throwable exception) {
         Throwable cause = alreadyClaimed(exception);
         if (cause == null) {
             cause = optimisticLock(exception);
@@ -161,7 +165,7 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
                 cause = t;
             }
         }
-        return (cause == null ? exception : cause).getClass().getSimpleName();
+        return cause == null ? exception : cause;
     }
 
     @Provider

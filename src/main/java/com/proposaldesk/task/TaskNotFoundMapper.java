@@ -7,9 +7,12 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
+import com.proposaldesk.web.EngineRestErrors;
+
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
@@ -29,6 +32,8 @@ public class TaskNotFoundMapper implements ExtendedExceptionMapper<RestException
 
     @Context
     private UriInfo uri;
+    @Context
+    private Request request;
 
     @Override
     public boolean isMappable(RestException exception) {
@@ -37,6 +42,7 @@ public class TaskNotFoundMapper implements ExtendedExceptionMapper<RestException
 
     @Override
     public Response toResponse(RestException exception) {
+        EngineRestErrors.logRefusal(request, uri, Response.Status.NOT_FOUND.getStatusCode(), MESSAGE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "TaskNotFound");
         body.put("message", MESSAGE);

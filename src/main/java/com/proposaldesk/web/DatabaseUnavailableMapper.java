@@ -31,7 +31,7 @@ public abstract class DatabaseUnavailableMapper<E extends Throwable> implements 
     public Response toResponse(E exception) {
         LOG.warn("Request refused, the database is unavailable: {}", DatabaseUnavailable.describe(exception));
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("type", DatabaseUnavailable.cause(exception).getClass().getSimpleName(),
+                .entity(Map.of("type", "ServiceUnavailable",
                         "message", DatabaseUnavailable.MESSAGE))
                 .build();
     }

@@ -100,7 +100,7 @@ class TaskConflictMapperTest {
         assertThat(mapper.isMappable(held)).isTrue();
         assertThat(mapper.toResponse(held).getStatus()).isEqualTo(409);
         Map<?, ?> body = (Map<?, ?>) mapper.toResponse(held).getEntity();
-        assertThat(body.get("type")).isEqualTo("TaskAlreadyClaimedException");
+        assertThat(body.get("type")).isEqualTo("Conflict");
         assertThat((String) body.get("message")).contains("已由他人（food-li）认领").doesNotContain("already claimed");
     }
 

@@ -21,6 +21,7 @@ import com.proposaldesk.support.ApiClient;
 import com.proposaldesk.support.BrowserTestBase;
 import com.proposaldesk.support.HeadlessChromium;
 import com.proposaldesk.support.TestProposals;
+import com.proposaldesk.task.TaskNotFoundMapper;
 import com.proposaldesk.task.TasklistFilters;
 
 /**
@@ -131,7 +132,10 @@ class TaskHandlingBrowserIT extends BrowserTestBase {
         TasklistPage ip = new TasklistPage(ipBrowser);
         ip.logIn(Bureau.IP, Bureau.PASSWORD);
         ipBrowser.open(TasklistPage.PATH + "#/?task=" + taskId);
-        ipBrowser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[notifications-panel] .alert-danger")));
+        By notice = By.cssSelector("[notifications-panel] .alert-danger");
+        ipBrowser.waiting().until(ExpectedConditions.visibilityOfElementLocated(notice));
+        assertThat(ipBrowser.visible(notice).getText().replace("×", "").strip()).as("the notification, read once")
+                .isEqualTo(TaskNotFoundMapper.MESSAGE);
         assertThat(ipBrowser.all(By.cssSelector("[cam-tasklist-task] .fjs-container"))).isEmpty();
         assertThat(ipBrowser.text()).doesNotContain(number);
         ipBrowser.screenshot("task-handling-6-other-department-by-address");

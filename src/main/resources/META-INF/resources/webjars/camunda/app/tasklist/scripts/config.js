@@ -38,8 +38,8 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
-  // Chinese validation messages and date pickers in Camunda Forms
-  customScripts: ['custom/camunda-forms-zh.js'],
+  // Chinese validation messages and date pickers in Camunda Forms; notifications that show a message once
+  customScripts: ['custom/camunda-forms-zh.js', 'custom/notifications.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

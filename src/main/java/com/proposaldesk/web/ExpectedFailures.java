@@ -1,0 +1,74 @@
+package com.proposaldesk.web;
+
+import java.sql.SQLException;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+
+import com.proposaldesk.reminder.ReminderNotSentException;
+import com.proposaldesk.task.RejectedInputMapper;
+
+/**
+ * Failures that belong to normal operation and say nothing about our code: a refused form, a request the engine refuses
+ * for what it asks, a lost race between two users or two transactions, an unreachable mail server, a lost database.
+ * They are logged as one WARN line with an error reference; a stack trace is kept for the unexpected.
+ */
+public final class ExpectedFailures {
+
+    private ExpectedFailures() {
+    }
+
+    public static boolean isExpected(Throwable failure) {
+        return RejectedInputMapper.rejection(failure) != null || EngineErrorMessages.isInputFault(failure)
+                || DatabaseUnavailable.isCause(failure) || lostRace(failure) || find(failure, ReminderNotSentException.class) != null;
+    }
+
+    /** What went wrong, in one line for the log: the message of the exception that says it. */
+    public static String describe(Throwable failure) {
+        if (DatabaseUnavailable.isCause(failure)) {
+            return DatabaseUnavailable.describe(failure);
+        }
+        Throwable telling = RejectedInputMapper.rejection(failure);
+        if (telling == null) {
+            telling = find(failure, ReminderNotSentException.class);
+        }
+        if (telling == null) {
+            telling = find(failure, OptimisticLockingException.class);
+        }
+        if (telling == null) {
+            telling = failure;
+        }
+        return telling.getClass().getSimpleName() + ": " + firstLine(telling.getMessage());
+    }
+
+    /**
+     * Two transactions wanted the same rows: the engine's optimistic lock, a task claimed a moment earlier by someone
+     * else, or the database breaking the tie (SQLSTATE class 40: a deadlock or a serialization failure).
+     */
+    private static boolean lostRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockingException || t instanceof TaskAlreadyClaimedException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable find(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}
