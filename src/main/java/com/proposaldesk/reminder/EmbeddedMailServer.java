@@ -1,5 +1,9 @@
 package com.proposaldesk.reminder;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,16 +36,38 @@ class EmbeddedMailServer {
     @Bean(destroyMethod = "stop")
     GreenMail embeddedSmtpServer(MailSettings settings) {
         int port = settings.mail().embeddedPort();
-        GreenMail server = new GreenMail(new ServerSetup(port, ADDRESS, ServerSetup.PROTOCOL_SMTP));
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("The embedded SMTP server cannot listen on " + ADDRESS + ":" + port
-                    + ": set proposal-desk.mail.embedded-port to a free port, or spring.mail.host to a mail server", e);
+        GreenMail server = port == 0 || isFree(port) ? started(port) : null;
+        if (server == null && port != 0) {
+            // another instance on this machine has it: the port matters to no one, the mails are read on the outbox page
+            LOG.warn("{}:{} is taken: the embedded SMTP server listens on a free port instead", ADDRESS, port);
+            server = started(0);
+        }
+        if (server == null) {
+            throw new IllegalStateException("The embedded SMTP server cannot listen on " + ADDRESS
+                    + ": set spring.mail.host to a mail server");
         }
         LOG.info("No spring.mail.host set: mails go to the embedded SMTP server on {}:{}, kept in memory until shutdown; "
                 + "read them in /mails.html", ADDRESS, server.getSmtp().getPort());
         return server;
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(ADDRESS))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static GreenMail started(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, ADDRESS, ServerSetup.PROTOCOL_SMTP));
+        try {
+            server.start();
+            return server;
+        } catch (IllegalStateException e) {
+            server.stop();
+            return null;
+        }
     }
 
     /** As Spring Boot's own sender would be, with its {@code spring.mail.*} settings, but sending to the embedded server. */

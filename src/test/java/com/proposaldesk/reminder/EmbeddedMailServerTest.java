@@ -2,6 +2,7 @@ package com.proposaldesk.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -80,6 +81,21 @@ class EmbeddedMailServerTest {
         assertThat(sender.getHost()).isEqualTo("127.0.0.1");
         assertThat(sender.getPort()).isEqualTo(embeddedSmtpServer.getSmtp().getPort());
         assertThat(sender.getJavaMailProperties()).containsEntry("mail.smtp.connectiontimeout", "10000");
+    }
+
+    @Test
+    void aSecondInstanceOnTheMachineTakesAnotherPort() throws Exception {
+        int taken = embeddedSmtpServer.getSmtp().getPort();
+        MailSettings settings = new MailSettings("http://localhost/", new MailSettings.Mail("提案办理台 <noreply@bureau.example.cn>",
+                new MailSettings.Connections(1, 1, Duration.ofSeconds(30)), taken));
+
+        GreenMail second = new EmbeddedMailServer().embeddedSmtpServer(settings);
+        try {
+            assertThat(second.isRunning()).isTrue();
+            assertThat(second.getSmtp().getPort()).isNotEqualTo(taken).isPositive();
+        } finally {
+            second.stop();
+        }
     }
 
     @Test
