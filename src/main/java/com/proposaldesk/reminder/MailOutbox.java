@@ -25,6 +25,7 @@ public class MailOutbox {
     /** The outbox page shows this many of the newest mails. */
     static final int LIMIT = 500;
     private static final int MAX_ERROR_LENGTH = 2000;
+    private static final int MAX_BODY_LENGTH = 100_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -60,9 +61,9 @@ public class MailOutbox {
      * The row of this mail (one per kind, task or proposal, occurrence and recipient), inserted as PENDING when it is
      * new. Committed at once, so that it outlives the caller's transaction.
      */
-    public Entry record(Reminder reminder, Recipient recipient, String subject) {
+    public Entry record(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail) {
         try {
-            return ownTransaction.execute(status -> find(reminder, recipient).orElseGet(() -> insert(reminder, recipient, subject)));
+            return ownTransaction.execute(status -> find(reminder, recipient).orElseGet(() -> insert(reminder, recipient, mail)));
         } catch (DuplicateKeyException concurrentInsert) {
             return ownTransaction.execute(status -> find(reminder, recipient).orElseThrow());
         }
@@ -75,9 +76,10 @@ public class MailOutbox {
      * finds it SENT and does not send it again. Only a crash between the SMTP server accepting the mail and this
      * commit leaves the row unsent, so that the next attempt mails it once more.
      *
-     * @return a failed attempt, its error recorded on the row, when the transmission threw
+     * @param errorReference the reference of the log line that reports a failure; the row's reason names it
+     * @return a failed attempt, its reason and error recorded on the row, when the transmission threw
      */
-    public Attempt sendOnce(long id, String subject, Transmission transmission) {
+    public Attempt sendOnce(long id, MailComposer.ComposedMail mail, String errorReference, Transmission transmission) {
         return ownTransaction.execute(status -> {
             String current = jdbc.sql("SELECT status FROM pd_mail WHERE id = ? FOR UPDATE").param(id).query(String.class).single();
             if (MailStatus.SENT.name().equals(current)) {
@@ -87,15 +89,22 @@ public class MailOutbox {
             try {
                 transmission.send();
             } catch (Exception e) {
-                jdbc.sql("UPDATE pd_mail SET status = ?, error = ?, subject = ?, attempts = attempts + 1, attempted_at = ? WHERE id = ?")
-                        .params(MailStatus.FAILED.name(), truncate(ReminderNotSentException.detail(e)), subject, attemptedAt, id)
+                jdbc.sql("""
+                        UPDATE pd_mail SET status = ?, reason = ?, error = ?, subject = ?, body = ?, attempts = attempts + 1,
+                               attempted_at = ?
+                        WHERE id = ?""")
+                        .params(MailStatus.FAILED.name(), ReminderNotSentException.reason(e, errorReference),
+                                truncate(ReminderNotSentException.detail(e), MAX_ERROR_LENGTH), mail.subject(),
+                                truncate(mail.text(), MAX_BODY_LENGTH), attemptedAt, id)
                         .update();
                 return new Attempt(false, e);
             }
             jdbc.sql("""
-                    UPDATE pd_mail SET status = ?, error = NULL, subject = ?, attempts = attempts + 1, attempted_at = ?, sent_at = ?
+                    UPDATE pd_mail SET status = ?, reason = NULL, error = NULL, subject = ?, body = ?, attempts = attempts + 1,
+                           attempted_at = ?, sent_at = ?
                     WHERE id = ?""")
-                    .params(MailStatus.SENT.name(), subject, attemptedAt, Timestamp.valueOf(LocalDateTime.now()), id).update();
+                    .params(MailStatus.SENT.name(), mail.subject(), truncate(mail.text(), MAX_BODY_LENGTH), attemptedAt,
+                            Timestamp.valueOf(LocalDateTime.now()), id).update();
             return Attempt.SENT_NOW;
         });
     }
@@ -107,27 +116,28 @@ public class MailOutbox {
                 .query(Entry.class).optional();
     }
 
-    private Entry insert(Reminder reminder, Recipient recipient, String subject) {
+    private Entry insert(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO pd_mail (kind, proposal_number, task_id, task_name, subject_key, occurrence, recipient,
-                       recipient_user, subject, status, attempts, requested_by, created_at)
+                       recipient_user, subject, body, status, attempts, requested_by, created_at)
                 VALUES (:kind, :proposal, :task, :taskName, :subjectKey, :occurrence, :recipient, :user, :subject,
-                       :status, 0, :requestedBy, :now)""")
+                       :body, :status, 0, :requestedBy, :now)""")
                 .param("kind", reminder.kind().name()).param("proposal", reminder.proposalNumber())
                 .param("task", reminder.taskId()).param("taskName", reminder.taskName())
                 .param("subjectKey", reminder.subjectKey()).param("occurrence", reminder.occurrence())
-                .param("recipient", recipient.email()).param("user", recipient.userId()).param("subject", subject)
+                .param("recipient", recipient.email()).param("user", recipient.userId()).param("subject", mail.subject())
+                .param("body", truncate(mail.text(), MAX_BODY_LENGTH))
                 .param("status", MailStatus.PENDING.name()).param("requestedBy", reminder.requestedBy())
                 .param("now", now)
                 .update(key, "id");
         return new Entry(key.getKey().longValue(), now);
     }
 
-    private static String truncate(String error) {
-        String text = error == null ? "" : error;
-        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    private static String truncate(String value, int maxLength) {
+        String text = value == null ? "" : value;
+        return text.length() > maxLength ? text.substring(0, maxLength) : text;
     }
 
     /** The newest mails first, at most {@link #LIMIT}; every filter is optional. */

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code proposal-desk.tasklist-url} (the links in every mail point there), {@code proposal-desk.mail.from} and
- * {@code proposal-desk.mail.connections.*}. The SMTP server itself is Spring Boot's {@code spring.mail.*}.
+ * {@code proposal-desk.tasklist-url} (the links in every mail point there), {@code proposal-desk.mail.from},
+ * {@code proposal-desk.mail.connections.*} and {@code proposal-desk.mail.embedded-port}. The SMTP server itself is
+ * Spring Boot's {@code spring.mail.*}, or the embedded one ({@link EmbeddedMailServer}) when no host is configured.
  */
 @ConfigurationProperties("proposal-desk")
 public record MailSettings(String tasklistUrl, Mail mail) {
@@ -23,8 +24,16 @@ public record MailSettings(String tasklistUrl, Mail mail) {
 
     /**
      * @param connections the SMTP connections kept open for the next mail ({@link SmtpConnections})
+     * @param embeddedPort where the embedded SMTP server listens on 127.0.0.1 when {@code spring.mail.host} is not set;
+     *                     0 for any free port
      */
-    public record Mail(String from, @DefaultValue Connections connections) {
+    public record Mail(String from, @DefaultValue Connections connections, @DefaultValue("3025") int embeddedPort) {
+
+        public Mail {
+            if (embeddedPort < 0 || embeddedPort > 65535) {
+                throw new IllegalArgumentException("proposal-desk.mail.embedded-port must be a port number, or 0 for any free port");
+            }
+        }
     }
 
     /**

@@ -2,7 +2,10 @@ package com.proposaldesk.reminder;
 
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +13,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
+import com.proposaldesk.web.ErrorReference;
+
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -19,11 +26,13 @@ import jakarta.mail.internet.MimeMessage;
  *
  * <p>Guarantee: each (kind, task or proposal, occurrence, recipient) is mailed once, however often and on however many
  * nodes {@link #send} runs for it: a mail recorded as SENT is skipped, and two senders of the same mail at the same time
- * are serialised on its outbox row (see {@link MailOutbox#sendOnce}). A failed send is recorded as FAILED with the error
- * and thrown as {@link ReminderNotSentException}, so that the engine's job is retried; recipients reached before the
- * failure stay SENT and are skipped on the retry. The one exception: a node that dies between the SMTP server accepting
- * a mail and the SENT record being committed leaves the mail unsent on record, and the retry mails that one recipient
- * again, with the same Message-ID.
+ * are serialised on its outbox row (see {@link MailOutbox#sendOnce}). Every recipient's row is recorded before the first
+ * mail is sent. A recipient the SMTP server refuses does not keep the others from their mails; when the server itself
+ * fails (unreachable, refusing the login), the recipients not yet tried are recorded FAILED with the same reason instead
+ * of each waiting for the same timeout. Any failure is logged in one WARN line with an error reference and thrown as
+ * {@link ReminderNotSentException}, so that the engine's job is retried; recipients reached stay SENT and are skipped on
+ * the retry. The one exception: a node that dies between the SMTP server accepting a mail and the SENT record being
+ * committed leaves the mail unsent on record, and the retry mails that one recipient again, with the same Message-ID.
  */
 @Service
 public class ReminderMailer {
@@ -53,11 +62,15 @@ public class ReminderMailer {
     public record Delivery(String userId, String email, boolean sentNow) {
     }
 
+    private record Outgoing(Recipient recipient, MailComposer.ComposedMail mail, MailOutbox.Entry entry) {
+    }
+
     /**
      * Mails the reminder to every recipient who has not had it yet.
      *
      * @return one entry per resolved recipient: sent now, or sent before and skipped
-     * @throws ReminderNotSentException when the SMTP server fails; the mail is recorded FAILED
+     * @throws ReminderNotSentException when the SMTP server fails or refuses a recipient, after every other recipient
+     *                                  has been tried; each failed mail is recorded FAILED
      */
     public List<Delivery> send(Reminder reminder) {
         List<Recipient> resolved = recipients.resolve(reminder.recipients());
@@ -67,26 +80,63 @@ public class ReminderMailer {
             return List.of();
         }
         MailComposer.Letter letter = composer.prepare(reminder);
-        List<Delivery> deliveries = new ArrayList<>();
+        List<Outgoing> outgoing = new ArrayList<>();
         for (Recipient recipient : resolved) {
             MailComposer.ComposedMail mail = composer.render(letter, recipient);
-            MailOutbox.Entry entry = outbox.record(reminder, recipient, mail.subject());
-            MailOutbox.Attempt attempt = outbox.sendOnce(entry.id(), mail.subject(),
-                    () -> connections.send(message(mail, recipient, entry)));
+            outgoing.add(new Outgoing(recipient, mail, outbox.record(reminder, recipient, mail)));
+        }
+        String errorReference = ErrorReference.next();
+        List<Delivery> deliveries = new ArrayList<>();
+        Map<String, Exception> failures = new LinkedHashMap<>();
+        Exception serverFailure = null;
+        for (Outgoing out : outgoing) {
+            Exception notTried = serverFailure;
+            MailOutbox.Attempt attempt = outbox.sendOnce(out.entry().id(), out.mail(), errorReference, notTried != null
+                    ? () -> {
+                        throw notTried;
+                    }
+                    : () -> connections.send(message(out.mail(), out.recipient(), out.entry())));
             if (attempt.failed()) {
                 metrics.failed(reminder.kind());
-                throw new ReminderNotSentException(recipient.email(), attempt.failure());
+                failures.put(out.recipient().email(), attempt.failure());
+                if (serverFailure == null && !isAboutThisMail(attempt.failure())) {
+                    serverFailure = attempt.failure();
+                }
+                continue;
             }
             if (attempt.sentNow()) {
                 metrics.sent(reminder.kind());
             }
             if (!attempt.sentNow()) {
                 LOG.debug("{} mail {}/{} already sent to {}", reminder.kind(), reminder.subjectKey(),
-                        reminder.occurrence(), recipient.email());
+                        reminder.occurrence(), out.recipient().email());
             }
-            deliveries.add(new Delivery(recipient.userId(), recipient.email(), attempt.sentNow()));
+            deliveries.add(new Delivery(out.recipient().userId(), out.recipient().email(), attempt.sentNow()));
+        }
+        if (!failures.isEmpty()) {
+            LOG.warn("{} mail {}/{} not sent to {} of {} recipients, error reference {}: {}", reminder.kind(),
+                    reminder.subjectKey(), reminder.occurrence(), failures.size(), outgoing.size(), errorReference,
+                    failures.entrySet().stream().collect(Collectors.groupingBy(
+                            failure -> ReminderNotSentException.serverWords(failure.getValue()), LinkedHashMap::new,
+                            Collectors.mapping(Map.Entry::getKey, Collectors.joining(", "))))
+                            .entrySet().stream().map(group -> group.getValue() + ": " + group.getKey())
+                            .collect(Collectors.joining("; ")));
+            throw new ReminderNotSentException(failures, errorReference);
         }
         return deliveries;
+    }
+
+    /**
+     * A refusal of this mail or its recipient, over a connection that works: the next recipient may well be accepted.
+     * Anything else (no connection, no login, a timeout) would fail the same way for every recipient.
+     */
+    private static boolean isAboutThisMail(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SendFailedException || t instanceof AddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private MimeMessage message(MailComposer.ComposedMail mail, Recipient recipient, MailOutbox.Entry entry)

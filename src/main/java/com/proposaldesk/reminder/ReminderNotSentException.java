@@ -4,6 +4,10 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.SendFailedException;
@@ -11,13 +15,32 @@ import jakarta.mail.internet.AddressException;
 
 /**
  * The SMTP server refused or could not be reached. Thrown out of the engine's job so that it fails, is retried on
- * its retry cycle and ends in an incident; the message, in Chinese, is what Cockpit and the office's 催办 show. The mail
- * library's own (English) words stay in the log and in the outbox record, for the administrator.
+ * its retry cycle and ends in an incident; the message, in Chinese, is what Cockpit and the office's 催办 show, with the
+ * reference of the log line. The mail library's own (English) words stay in the log and in the outbox record, for the
+ * administrator.
  */
 public class ReminderNotSentException extends RuntimeException {
 
-    public ReminderNotSentException(String recipient, Throwable cause) {
-        super("邮件发送失败（收件人 " + recipient + "）：" + reason(cause), cause);
+    /**
+     * @param failures each recipient not reached and why, in the order they were tried
+     * @param errorReference the reference of the log line that reports these failures
+     */
+    public ReminderNotSentException(Map<String, ? extends Throwable> failures, String errorReference) {
+        super(message(failures, errorReference), failures.values().iterator().next());
+    }
+
+    private static String message(Map<String, ? extends Throwable> failures, String errorReference) {
+        Map<String, List<String>> recipientsByReason = failures.entrySet().stream().collect(Collectors.groupingBy(
+                failure -> reason(failure.getValue()), LinkedHashMap::new,
+                Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        String reference = "（错误编号 " + errorReference + "）";
+        if (recipientsByReason.size() == 1) {
+            Map.Entry<String, List<String>> only = recipientsByReason.entrySet().iterator().next();
+            return "邮件发送失败（收件人 " + String.join("、", only.getValue()) + "）：" + only.getKey() + reference;
+        }
+        return "邮件发送失败：" + recipientsByReason.entrySet().stream()
+                .map(group -> "收件人 " + String.join("、", group.getValue()) + " " + group.getKey())
+                .collect(Collectors.joining("；")) + reference;
     }
 
     /** What went wrong, in the words of a bureau's staff. */
@@ -43,19 +66,27 @@ public class ReminderNotSentException extends RuntimeException {
         return "邮件服务器返回错误";
     }
 
-    /** For the outbox record: the reason, then the mail library's words. */
-    static String detail(Throwable error) {
-        return reason(error) + "（" + rootMessage(error) + "）";
+    /** For everyone who reads the outbox: the reason and where the administrator finds it in the log. */
+    static String reason(Throwable error, String errorReference) {
+        return reason(error) + "（错误编号 " + errorReference + "）";
     }
 
-    private static String rootMessage(Throwable error) {
+    /** For the administrator's eyes in the outbox record: the reason, then the mail library's words. */
+    static String detail(Throwable error) {
+        return reason(error) + "（" + serverWords(error) + "）";
+    }
+
+    /** The mail library's and the SMTP server's own words, e.g. {@code 550 5.1.1 <x@y>: mailbox unavailable}. */
+    static String serverWords(Throwable error) {
         StringBuilder message = new StringBuilder();
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && message.indexOf(t.getMessage()) < 0) {
+            // an SMTP reply ends with a line break, a multi-line one has several: one line for the log and the outbox
+            String words = t.getMessage() == null ? null : t.getMessage().strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+            if (words != null && !words.isEmpty() && message.indexOf(words) < 0) {
                 if (!message.isEmpty()) {
                     message.append(" / ");
                 }
-                message.append(t.getMessage());
+                message.append(words);
             }
         }
         return message.isEmpty() ? error.getClass().getSimpleName() : message.toString();

@@ -69,7 +69,7 @@ public class ApiErrors {
 
     @ExceptionHandler(ReminderNotSentException.class)
     ResponseEntity<ErrorBody> mailServerDown(ReminderNotSentException e) {
-        LOG.warn("Mail not sent: {}", e.getMessage());
+        // logged where it happened, in one line with the reference that its message names (reminder/ReminderMailer)
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(e.getMessage(), List.of()));
     }
 

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,8 @@ public abstract class MailTestSupport {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
+    private RefusingMailServer refusing;
+
     @Autowired
     protected ProcessEngine engine;
     @Autowired
@@ -70,6 +73,26 @@ public abstract class MailTestSupport {
         // the REST authentication finds its engine in a JVM-wide registry, where the context started last wins
         ProcessEngines.registerProcessEngine(engine);
         jdbc.sql("DELETE FROM pd_mail").update();
+    }
+
+    /**
+     * For the rest of the test, a mail server on the same port that refuses the given recipients ({@code 550 5.1.1})
+     * and accepts the others, in place of {@link #smtp}.
+     */
+    protected RefusingMailServer serverRefusing(String... addresses) {
+        smtp.stop();
+        refusing = new RefusingMailServer(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).refuse(addresses);
+        refusing.start();
+        return refusing;
+    }
+
+    @AfterEach
+    protected void usualServer() {
+        if (refusing != null) {
+            refusing.stop();
+            refusing = null;
+            smtp.start();
+        }
     }
 
     /** A user (created once per context) with the given e-mail address, or none when {@code email} is null. */
@@ -137,11 +160,12 @@ public abstract class MailTestSupport {
         }
     }
 
-    protected record Row(String kind, String status, String recipient, String error, int attempts, String requestedBy) {
+    protected record Row(String kind, String status, String recipient, String reason, String error, int attempts,
+            String requestedBy) {
     }
 
     protected List<Row> outboxRows() {
-        return jdbc.sql("SELECT kind, status, recipient, error, attempts, requested_by FROM pd_mail ORDER BY id")
+        return jdbc.sql("SELECT kind, status, recipient, reason, error, attempts, requested_by FROM pd_mail ORDER BY id")
                 .query(Row.class).list();
     }
 }

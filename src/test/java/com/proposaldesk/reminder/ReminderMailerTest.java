@@ -2,17 +2,28 @@ package com.proposaldesk.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import jakarta.mail.internet.MimeMessage;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ReminderMailerTest extends MailTestSupport {
+
+    private static final Pattern REFERENCE = Pattern.compile("错误编号 ([0-9a-f]{8})");
 
     private static final String NUMBER = "20230505";
     private static final String TITLE = "关于加强校园周边食品安全监管的提案";
@@ -27,6 +38,7 @@ class ReminderMailerTest extends MailTestSupport {
         user("mail-li", "李小红", "li@bureau.example.cn", "mail-food");
         user("mail-zhao", "赵思远", "Zhao@Bureau.example.cn", "mail-food");
         user("mail-nomail", "孙志强", null, "mail-food");
+        user("mail-gone", "周立新", "gone@bureau.example.cn");
     }
 
     private Reminder signForDueIn5Days(String taskId, List<String> recipients) {
@@ -78,9 +90,10 @@ class ReminderMailerTest extends MailTestSupport {
 
         assertThatThrownBy(() -> mailer.send(signForDueIn5Days("task-down", List.of("mail-li"))))
                 .isInstanceOf(ReminderNotSentException.class)
-                .hasMessage("邮件发送失败（收件人 li@bureau.example.cn）：无法连接邮件服务器");
+                .hasMessageMatching("邮件发送失败（收件人 li@bureau\\.example\\.cn）：无法连接邮件服务器（错误编号 [0-9a-f]{8}）");
         assertThat(outboxRows()).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo("FAILED");
+            assertThat(row.reason()).matches("无法连接邮件服务器（错误编号 [0-9a-f]{8}）");
             assertThat(row.error()).startsWith("无法连接邮件服务器（");
         });
 
@@ -91,9 +104,61 @@ class ReminderMailerTest extends MailTestSupport {
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(outboxRows()).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo("SENT");
+            assertThat(row.reason()).isNull();
             assertThat(row.error()).isNull();
             assertThat(row.attempts()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void aRefusedRecipientDoesNotKeepTheOthersFromTheirMailsAndOnlyTheirMailIsRetried() {
+        RefusingMailServer server = serverRefusing("gone@bureau.example.cn");
+        Reminder reminder = signForDueIn5Days("task-refused", List.of("mail-li", "mail-gone", "mail-zhao"));
+
+        assertThatThrownBy(() -> mailer.send(reminder)).isInstanceOf(ReminderNotSentException.class)
+                .hasMessageMatching("邮件发送失败（收件人 gone@bureau\\.example\\.cn）：邮件服务器拒收收件人地址，请核对该用户的邮箱"
+                        + "（错误编号 [0-9a-f]{8}）");
+
+        assertThat(Arrays.stream(server.getReceivedMessages()).map(MailTestSupport::recipients).toList())
+                .containsExactlyInAnyOrder(List.of("li@bureau.example.cn"), List.of("zhao@bureau.example.cn"));
+        assertThat(outboxRows()).extracting(Row::recipient, Row::status).containsExactly(
+                tuple("li@bureau.example.cn", "SENT"), tuple("gone@bureau.example.cn", "FAILED"),
+                tuple("zhao@bureau.example.cn", "SENT"));
+        Row refused = outboxRows().get(1);
+        assertThat(refused.reason()).startsWith("邮件服务器拒收收件人地址，请核对该用户的邮箱（错误编号 ");
+        assertThat(refused.error()).contains("550 5.1.1 <gone@bureau.example.cn>: Recipient address rejected");
+        assertThat(refused.attempts()).isEqualTo(1);
+
+        // the job's retry: the two mails that went out are not sent again, the refused one is tried once more
+        assertThatThrownBy(() -> mailer.send(reminder)).isInstanceOf(ReminderNotSentException.class);
+        assertThat(server.getReceivedMessages()).hasSize(2);
+        assertThat(outboxRows()).extracting(Row::recipient, Row::status, Row::attempts).containsExactly(
+                tuple("li@bureau.example.cn", "SENT", 1), tuple("gone@bureau.example.cn", "FAILED", 2),
+                tuple("zhao@bureau.example.cn", "SENT", 1));
+    }
+
+    @Test
+    void anUnreachableServerFailsEveryRecipientAtOnceInOneWarningWithoutAStackTrace(CapturedOutput output) {
+        smtp.stop();
+        int before = output.length();
+
+        Throwable failure = catchThrowable(() -> mailer.send(signForDueIn5Days("task-all-down",
+                List.of("mail-li", "mail-gone", "mail-zhao"))));
+
+        assertThat(failure).isInstanceOf(ReminderNotSentException.class).hasMessageStartingWith(
+                "邮件发送失败（收件人 li@bureau.example.cn、gone@bureau.example.cn、zhao@bureau.example.cn）：无法连接邮件服务器");
+        Matcher reference = REFERENCE.matcher(failure.getMessage());
+        assertThat(reference.find()).isTrue();
+        assertThat(outboxRows()).hasSize(3).allSatisfy(row -> {
+            assertThat(row.status()).isEqualTo("FAILED");
+            assertThat(row.reason()).isEqualTo("无法连接邮件服务器（错误编号 " + reference.group(1) + "）");
+            assertThat(row.attempts()).isEqualTo(1);
+        });
+        String logged = output.toString().substring(before);
+        assertThat(logged.lines().filter(line -> line.contains("ReminderMailer"))).singleElement().asString()
+                .contains("WARN", "not sent to 3 of 3 recipients", "error reference " + reference.group(1),
+                        "li@bureau.example.cn", "Connection refused");
+        assertThat(logged).doesNotContain("\tat ", "Exception:");
     }
 
     @Test

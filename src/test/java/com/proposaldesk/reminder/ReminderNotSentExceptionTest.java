@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +38,31 @@ class ReminderNotSentExceptionTest {
         MessagingException refused = new MessagingException("Couldn't connect to host, port: localhost, 1025",
                 new ConnectException("Connection refused"));
 
-        assertThat(new ReminderNotSentException("li@bureau.example.cn", refused).getMessage())
-                .isEqualTo("邮件发送失败（收件人 li@bureau.example.cn）：无法连接邮件服务器");
+        assertThat(new ReminderNotSentException(Map.of("li@bureau.example.cn", refused), "1a2b3c4d").getMessage())
+                .isEqualTo("邮件发送失败（收件人 li@bureau.example.cn）：无法连接邮件服务器（错误编号 1a2b3c4d）");
+        assertThat(ReminderNotSentException.reason(refused, "1a2b3c4d")).isEqualTo("无法连接邮件服务器（错误编号 1a2b3c4d）");
         assertThat(ReminderNotSentException.detail(refused))
                 .isEqualTo("无法连接邮件服务器（Couldn't connect to host, port: localhost, 1025 / Connection refused）");
+    }
+
+    @Test
+    void recipientsFailingForDifferentReasonsAreNamedWithTheirReasons() throws Exception {
+        Map<String, Exception> failures = new LinkedHashMap<>();
+        failures.put("gone@bureau.example.cn", new SendFailedException("Invalid Addresses", null, new Address[0],
+                new Address[0], new Address[] {new InternetAddress("gone@bureau.example.cn")}));
+        failures.put("li@bureau.example.cn", new SendFailedException("554 5.7.1 Message rejected"));
+        failures.put("zhao@bureau.example.cn", new SendFailedException("554 5.7.1 Message rejected"));
+
+        assertThat(new ReminderNotSentException(failures, "1a2b3c4d").getMessage()).isEqualTo("邮件发送失败："
+                + "收件人 gone@bureau.example.cn 邮件服务器拒收收件人地址，请核对该用户的邮箱；"
+                + "收件人 li@bureau.example.cn、zhao@bureau.example.cn 邮件服务器拒收该邮件（错误编号 1a2b3c4d）");
+    }
+
+    @Test
+    void theServersWordsAreOneLine() {
+        assertThat(ReminderNotSentException.serverWords(new SendFailedException("Invalid Addresses",
+                new MessagingException("550-5.1.1 <gone@bureau.example.cn>: mailbox unavailable\r\n550 5.1.1 see help\n"))))
+                .isEqualTo("Invalid Addresses / 550-5.1.1 <gone@bureau.example.cn>: mailbox unavailable 550 5.1.1 see help");
     }
 
     private static String reason(Exception failure) {

@@ -79,7 +79,7 @@ class SmtpConnectionsTest {
         server.setPort(port);
         return new SmtpConnections(server, new MailSettings("http://localhost:8080/camunda/app/tasklist/",
                 new MailSettings.Mail("提案办理台 <noreply@bureau.example.cn>",
-                        new MailSettings.Connections(4, mailsPerConnection, Duration.ofSeconds(30)))));
+                        new MailSettings.Connections(4, mailsPerConnection, Duration.ofSeconds(30)), 0)));
     }
 
     private MimeMessage mail(String subject, String messageId) throws MessagingException {

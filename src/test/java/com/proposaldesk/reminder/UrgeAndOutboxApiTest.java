@@ -35,8 +35,10 @@ class UrgeAndOutboxApiTest extends MailTestSupport {
         user("urge-office", "王晓明", "wang@bureau.example.cn", "office");
         user("urge-clerk", "刘静", "liu@bureau.example.cn", "office");
         user("urge-handler", "李小红", "lixh@bureau.example.cn", "dept-food");
+        user("urge-admin", "系统", null, "camunda-admin");
         proposal(NUMBER, "关于规范农贸市场价格公示的提案");
         signFor = tasks.createTaskQuery().processInstanceBusinessKey(NUMBER).singleResult();
+        tasks.setAssignee(signFor.getId(), null);
     }
 
     private TestRestTemplate as(String user) {
@@ -119,10 +121,47 @@ class UrgeAndOutboxApiTest extends MailTestSupport {
     }
 
     @Test
+    void theOfficeReadsEachMailsSubjectAndBody() {
+        tasks.setAssignee(signFor.getId(), "urge-clerk");
+        as("urge-office").postForEntity("/api/tasks/{id}/urge", Map.of("note", "<b>请今天内签收</b>"), JsonNode.class,
+                signFor.getId());
+
+        JsonNode mail = as("urge-office").getForEntity("/api/mails?proposal={n}", JsonNode.class, NUMBER).getBody().get(0);
+        assertThat(mail.get("subject").asText()).isEqualTo("【提案办理催办】请抓紧办理第20230101号提案“签收”");
+        assertThat(mail.get("body").asText()).contains("刘静，您好", "催办说明：<b>请今天内签收</b>", settings.taskUrl(signFor.getId()));
+    }
+
+    @Test
+    void aRefusedRecipientIsReportedInChineseAndTheServersWordsOnlyToAdministrators() throws Exception {
+        serverRefusing("liu@bureau.example.cn");
+
+        ResponseEntity<JsonNode> urge = as("urge-office").postForEntity("/api/tasks/{id}/urge", null, JsonNode.class,
+                signFor.getId());
+
+        assertThat(urge.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(urge.getBody().get("message").asText()).matches(
+                "邮件发送失败（收件人 liu@bureau\\.example\\.cn）：邮件服务器拒收收件人地址，请核对该用户的邮箱（错误编号 [0-9a-f]{8}）");
+        JsonNode sent = as("urge-office").getForEntity("/api/mails?status=SENT", JsonNode.class).getBody();
+        assertThat(sent).extracting(mail -> mail.get("recipient").asText()).contains("wang@bureau.example.cn");
+
+        JsonNode forOffice = as("urge-office").getForEntity("/api/mails?status=FAILED", JsonNode.class).getBody();
+        assertThat(forOffice).singleElement().satisfies(mail -> {
+            assertThat(mail.get("recipient").asText()).isEqualTo("liu@bureau.example.cn");
+            assertThat(mail.get("reason").asText()).startsWith("邮件服务器拒收收件人地址，请核对该用户的邮箱（错误编号 ");
+            assertThat(mail.has("error")).isFalse();
+        });
+        JsonNode forAdministrator = as("urge-admin").getForEntity("/api/mails?status=FAILED", JsonNode.class).getBody();
+        assertThat(forAdministrator).singleElement().satisfies(mail ->
+                assertThat(mail.get("error").asText()).contains("550 5.1.1 <liu@bureau.example.cn>"));
+    }
+
+    @Test
     void theOutboxPageIsServed() {
         ResponseEntity<String> page = rest.getForEntity("/mails.html", String.class);
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("邮件记录", "/api/mails");
+        assertThat(page.getBody()).contains("邮件记录", "/api/mails", "mail.body", "mail.reason");
+        // what users wrote and what the mail server said go into the page as text, never as markup
+        assertThat(page.getBody()).doesNotContain("innerHTML", "insertAdjacentHTML");
     }
 }

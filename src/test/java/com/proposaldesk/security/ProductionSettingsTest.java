@@ -26,14 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * The application as it runs in production, on the {@code postgres} profile (here on an in-memory H2 database) with
  * the operator's variables: the first administrator from the environment, the password policy on, login throttling,
- * and {@code proposal-desk.tls=true} (PROPOSAL_DESK_TLS) for Secure cookies and HSTS.
+ * {@code proposal-desk.tls=true} (PROPOSAL_DESK_TLS) for Secure cookies and HSTS, and the bureau's mail server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "SPRING_DATASOURCE_URL=jdbc:h2:mem:pd-production-${random.uuid};DB_CLOSE_DELAY=-1",
@@ -42,6 +45,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "PROPOSAL_DESK_ADMIN_USER=ops-admin",
         "PROPOSAL_DESK_ADMIN_PASSWORD=Yun-Wei-2025!q",
         "proposal-desk.tls=true",
+        "spring.mail.host=mail.bureau.example.cn",
+        "spring.mail.port=587",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 class ProductionSettingsTest {
@@ -56,6 +61,8 @@ class ProductionSettingsTest {
     ProcessEngine engine;
     @Autowired
     IdentityService identity;
+    @Autowired
+    ApplicationContext context;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -159,6 +166,14 @@ class ProductionSettingsTest {
             configuration.setLoginDelayMaxTime(configured[2]);
             configuration.setLoginDelayBase(configured[3]);
         }
+    }
+
+    @Test
+    void withAMailHostTheMailsGoThereAndNoEmbeddedMailServerStarts() {
+        assertThat(context.getBeanNamesForType(GreenMail.class)).isEmpty();
+        JavaMailSenderImpl sender = context.getBean(JavaMailSenderImpl.class);
+        assertThat(sender.getHost()).isEqualTo("mail.bureau.example.cn");
+        assertThat(sender.getPort()).isEqualTo(587);
     }
 
     @Test
