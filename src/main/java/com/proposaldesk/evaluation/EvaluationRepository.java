@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,14 @@ import org.springframework.stereotype.Repository;
 /** Members' evaluations, one per reply round. */
 @Repository
 public class EvaluationRepository {
+
+    /** An evaluation as recorded, one per reply round. */
+    public record Evaluation(int handlingRound, EvaluationResult result, LocalDate evaluatedOn, String comment, String recordedBy) {
+
+        public String resultLabel() {
+            return result.label();
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -27,6 +36,13 @@ public class EvaluationRepository {
                 .params(proposalId, replyId, round, result.name(), Date.valueOf(evaluatedOn), comment, userId,
                         Timestamp.valueOf(LocalDateTime.now()))
                 .update();
+    }
+
+    public List<Evaluation> forProposal(long proposalId) {
+        return jdbc.sql("""
+                SELECT handling_round, result, evaluated_on, comment, recorded_by FROM pd_evaluation
+                WHERE proposal_id = ? ORDER BY id""")
+                .param(proposalId).query(Evaluation.class).list();
     }
 
     public Optional<String> latestComment(long proposalId) {

@@ -16,7 +16,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReplyRepository {
 
-    public record Review(String step, boolean approved, String comment, String reviewer) {
+    public record Review(String step, boolean approved, String comment, String reviewer, LocalDateTime reviewedAt) {
+
+        /** Who reviews at this step, as the bureau calls them: 处室负责人, 提案办… */
+        public String stepLabel() {
+            return ReviewSteps.name(step);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -65,7 +70,7 @@ public class ReplyRepository {
     }
 
     public List<Review> reviews(long replyId) {
-        return jdbc.sql("SELECT step, approved, comment, reviewer FROM pd_reply_review WHERE reply_id = ? ORDER BY id")
+        return jdbc.sql("SELECT step, approved, comment, reviewer, reviewed_at FROM pd_reply_review WHERE reply_id = ? ORDER BY id")
                 .param(replyId).query(Review.class).list();
     }
 
