@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** Members' evaluations, one per reply round. */
 @Repository
 public class EvaluationRepository {
@@ -17,6 +19,7 @@ public class EvaluationRepository {
     /** An evaluation as recorded, one per reply round. */
     public record Evaluation(int handlingRound, EvaluationResult result, LocalDate evaluatedOn, String comment, String recordedBy) {
 
+        @JsonProperty
         public String resultLabel() {
             return result.label();
         }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** Reply drafts in their versions, and the reviews each version got. */
 @Repository
 public class ReplyRepository {
@@ -19,6 +21,7 @@ public class ReplyRepository {
     public record Review(String step, boolean approved, String comment, String reviewer, LocalDateTime reviewedAt) {
 
         /** Who reviews at this step, as the bureau calls them: 处室负责人, 提案办… */
+        @JsonProperty
         public String stepLabel() {
             return ReviewSteps.name(step);
         }
