@@ -43,23 +43,21 @@ public class ProposalSearch {
 
     public SearchResult search(SearchFilter filter, ProposalAccess.Scope scope) {
         Where where = where(filter, scope);
-        long total = jdbc.sql("SELECT COUNT(*) FROM pd_proposal p JOIN pd_member m ON m.id = p.lead_member_id WHERE " + where.sql)
-                .params(where.params).query(Long.class).single();
-        if (total == 0 || (long) filter.page() * filter.size() >= total) {
-            return new SearchResult(List.of(), total, filter.page(), filter.size());
-        }
         Map<String, String> names = new HashMap<>();
         departments.all().forEach(d -> names.put(d.code(), d.name()));
+        // the total comes with the page (one scan of the matches); a count of its own only for a page past the end
         String sql = """
                 SELECT p.id, p.number, p.title, p.session_name, p.role, p.key_proposal, p.status, p.lead_department, p.assigned_on,
                        p.answer_due, p.replied_on, p.replied_on_time, m.name AS member_name,
-                       CASE WHEN %s THEN TRUE ELSE FALSE END AS overdue
+                       CASE WHEN %s THEN TRUE ELSE FALSE END AS overdue, COUNT(*) OVER () AS total
                 FROM pd_proposal p JOIN pd_member m ON m.id = p.lead_member_id
                 WHERE %s ORDER BY %s %s NULLS LAST, p.number %s OFFSET %d ROWS FETCH NEXT %d ROWS ONLY"""
                 .formatted(OVERDUE, where.sql, filter.sort().column, filter.descending() ? "DESC" : "ASC",
                         filter.descending() ? "DESC" : "ASC", (long) filter.page() * filter.size(), filter.size());
         Map<Long, Row> rows = new LinkedHashMap<>();
+        long[] total = {0};
         jdbc.sql(sql).params(where.params).query(rs -> {
+            total[0] = rs.getLong("total");
             Object onTime = rs.getObject("replied_on_time");
             rows.put(rs.getLong("id"), new Row(rs.getString("number"), rs.getString("title"), rs.getString("session_name"),
                     ProposalRole.valueOf(rs.getString("role")), rs.getBoolean("key_proposal"),
@@ -67,6 +65,11 @@ public class ProposalSearch {
                     date(rs.getDate("assigned_on")), date(rs.getDate("answer_due")), date(rs.getDate("replied_on")),
                     onTime == null ? null : rs.getBoolean("replied_on_time"), rs.getBoolean("overdue")));
         });
+        if (rows.isEmpty()) {
+            long count = filter.page() == 0 ? 0 : jdbc.sql("SELECT COUNT(*) FROM pd_proposal p JOIN pd_member m"
+                    + " ON m.id = p.lead_member_id WHERE " + where.sql).params(where.params).query(Long.class).single();
+            return new SearchResult(List.of(), count, filter.page(), filter.size());
+        }
         Map<Long, List<String>> assisting = assisting(rows.keySet(), names);
         List<ProposalHit> items = new ArrayList<>();
         rows.forEach((id, row) -> items.add(new ProposalHit(row.number, row.title, row.session, row.role.name(),
@@ -74,7 +77,7 @@ public class ProposalSearch {
                 row.lead == null ? null : names.getOrDefault(row.lead, row.lead), assisting.getOrDefault(id, List.of()),
                 row.assignedOn, row.answerDue, row.repliedOn, row.repliedOnTime, row.overdue,
                 "/proposals/" + row.number)));
-        return new SearchResult(items, total, filter.page(), filter.size());
+        return new SearchResult(items, total[0], filter.page(), filter.size());
     }
 
     /** Every match's number in the filter's order, no paging. */
@@ -113,16 +116,16 @@ public class ProposalSearch {
                 where.and("1 = 0");
             } else {
                 where.params.put("scope", List.copyOf(scope.departments()));
-                where.and("(p.lead_department IN (:scope) OR EXISTS (SELECT 1 FROM pd_proposal_assisting_department sa"
-                        + " WHERE sa.proposal_id = p.id AND sa.department_code IN (:scope)))");
+                where.and("(p.lead_department IN (:scope) OR p.id IN (SELECT sa.proposal_id FROM pd_proposal_assisting_department sa"
+                        + " WHERE sa.department_code IN (:scope)))");
             }
         }
         for (int i = 0; i < filter.q().size(); i++) {
             String word = "q" + i;
             where.params.put(word, contains(filter.q().get(i)));
-            where.and("(p.title ILIKE :%1$s OR p.number ILIKE :%1$s".formatted(word)
-                    + " OR EXISTS (SELECT 1 FROM pd_proposal_suggestion s WHERE s.proposal_id = p.id AND s.text ILIKE :%s)".formatted(word)
-                    + " OR EXISTS (SELECT 1 FROM pd_reply r WHERE r.proposal_id = p.id AND r.body ILIKE :%s))".formatted(word));
+            where.and(("(p.title ILIKE :%1$s OR p.number ILIKE :%1$s"
+                    + " OR p.id IN (SELECT s.proposal_id FROM pd_proposal_suggestion s WHERE s.text ILIKE :%1$s)"
+                    + " OR p.id IN (SELECT r.proposal_id FROM pd_reply r WHERE r.body ILIKE :%1$s))").formatted(word));
         }
         if (filter.number() != null) {
             where.and("p.number ILIKE :number", "number", contains(filter.number()));
@@ -131,13 +134,13 @@ public class ProposalSearch {
             where.and("p.title ILIKE :title", "title", contains(filter.title()));
         }
         if (filter.member() != null) {
-            where.and("(m.name ILIKE :member OR EXISTS (SELECT 1 FROM pd_proposal_co_signer c WHERE c.proposal_id = p.id"
-                    + " AND c.name ILIKE :member))", "member", contains(filter.member()));
+            where.and("(m.name ILIKE :member OR p.id IN (SELECT c.proposal_id FROM pd_proposal_co_signer c"
+                    + " WHERE c.name ILIKE :member))", "member", contains(filter.member()));
         }
         if (filter.department() != null) {
             String leads = "p.lead_department = :department";
-            String assists = "EXISTS (SELECT 1 FROM pd_proposal_assisting_department d WHERE d.proposal_id = p.id"
-                    + " AND d.department_code = :department)";
+            String assists = "p.id IN (SELECT d.proposal_id FROM pd_proposal_assisting_department d"
+                    + " WHERE d.department_code = :department)";
             String condition = filter.departmentRole() == null ? "(" + leads + " OR " + assists + ")"
                     : filter.departmentRole() == SearchFilter.DepartmentRole.LEAD ? leads : assists;
             where.and(condition, "department", filter.department());
