@@ -1,5 +1,6 @@
 package com.proposaldesk.casefile;
 
+import static com.proposaldesk.process.ProcessElements.TASK_ASSISTING_OPINION;
 import static com.proposaldesk.process.ProcessElements.TASK_REVIEW_DEPT_HEAD;
 import static com.proposaldesk.process.ProcessElements.TASK_REVIEW_OFFICE;
 import static com.proposaldesk.process.ProcessElements.TASK_SIGN_OFF_LEADER;
@@ -60,13 +61,14 @@ class CaseFileBrowserIT extends BrowserTestBase {
         BpmnAwareTests.init(engine);
         ProposalSteps steps = new ProposalSteps(engine, registration);
         String number = TestProposals.newNumber("E2E-CASE");
-        ProcessInstance pi = steps.register(TestProposals.request(number, ProposalRole.LEAD, true, List.of()));
+        ProcessInstance pi = steps.register(TestProposals.request(number, ProposalRole.LEAD));
         steps.signFor(pi);
         steps.assign(pi, "food", List.of("ip"));
         steps.communicateFirst(pi);
-        steps.draftReply(pi, "B");
+        steps.complete("ip-zhao", pi, TASK_ASSISTING_OPINION, ProposalSteps.form("opinionText", "建议同步公开抽检结果"));
+        steps.draftReply(pi, "A");
         steps.sendBack(pi, TASK_REVIEW_DEPT_HEAD, "请补充抽检数据和整改时限");
-        steps.draftReply(pi, "B");
+        steps.draftReply(pi, "A");
         for (String step : List.of(TASK_REVIEW_DEPT_HEAD, TASK_REVIEW_OFFICE, TASK_SIGN_OFF_LEADER)) {
             steps.approve(pi, step);
         }
@@ -76,7 +78,8 @@ class CaseFileBrowserIT extends BrowserTestBase {
         chromium.logIn("/camunda/app/tasklist/default/", CLERK, PASSWORD);
         chromium.open("/proposals/" + number);
         chromium.visible(By.id("timeline"));
-        assertThat(chromium.text()).contains(number, "登记信息", "办理过程", "分派主办和协办处室", "请补充抽检数据和整改时限", "主要负责同志签发");
+        assertThat(chromium.text()).contains(number, "登记信息", "办理过程", "分派主办和协办处室", "请补充抽检数据和整改时限", "分管局领导签发")
+                .as("every department by its name").contains("协办处室\n知识产权处").doesNotContain("null");
         assertThat(chromium.all(By.cssSelector("#timeline tr.late"))).as("steps done after their 2025 deadlines").isNotEmpty();
         Path wide = chromium.screenshot("case-file");
 
