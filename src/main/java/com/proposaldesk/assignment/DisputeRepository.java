@@ -20,6 +20,11 @@ public class DisputeRepository {
     public record Dispute(long id, long proposalId, String department, String reason, String raisedBy, String outcome) {
     }
 
+    /** A dispute as the case file shows it, with the office's decision once made. */
+    public record DisputeRecord(String department, String reason, String raisedBy, LocalDateTime raisedAt, String outcome,
+            String newLead, List<String> newAssisting, String resolutionNote, String resolvedBy, LocalDateTime resolvedAt) {
+    }
+
     private final JdbcClient jdbc;
     private final EngineClock clock;
 
@@ -61,5 +66,17 @@ public class DisputeRepository {
                 .params(outcome, newLead, newAssisting == null ? null : String.join(",", newAssisting), note, userId,
                         Timestamp.valueOf(clock.localNow()), id)
                 .update();
+    }
+
+    public List<DisputeRecord> forProposal(long proposalId) {
+        return jdbc.sql("SELECT * FROM pd_assignment_dispute WHERE proposal_id = ? ORDER BY id").param(proposalId)
+                .query((rs, row) -> {
+                    Timestamp resolvedAt = rs.getTimestamp("resolved_at");
+                    return new DisputeRecord(rs.getString("department"), rs.getString("reason"), rs.getString("raised_by"),
+                            rs.getTimestamp("raised_at").toLocalDateTime(), rs.getString("outcome"), rs.getString("new_lead"),
+                            AssignmentRepository.codes(rs.getString("new_assisting")), rs.getString("resolution_note"),
+                            rs.getString("resolved_by"), resolvedAt == null ? null : resolvedAt.toLocalDateTime());
+                })
+                .list();
     }
 }

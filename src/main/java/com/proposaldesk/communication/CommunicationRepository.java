@@ -1,6 +1,8 @@
 package com.proposaldesk.communication;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -86,19 +88,33 @@ public class CommunicationRepository {
                 WHERE c.member_id = ? ORDER BY c.contact_date DESC, c.id DESC""")
                 .param(memberId)
                 .query((rs, row) -> {
-                    CommunicationStage stage = CommunicationStage.valueOf(rs.getString("stage"));
-                    ContactWay way = ContactWay.valueOf(rs.getString("way"));
-                    CommunicationRecord record = new CommunicationRecord(rs.getLong("id"), rs.getLong("member_id"),
-                            rs.getString("number"), rs.getString("title"), stage.name(), stage.label(),
-                            rs.getDate("contact_date").toLocalDate(), way.name(), way.label(), rs.getString("participants"),
-                            rs.getString("summary"), rs.getString("member_view"), rs.getString("recorded_by"),
-                            rs.getTimestamp("recorded_at").toLocalDateTime());
+                    CommunicationRecord record = record(rs, row);
                     long proposalId = rs.getLong("proposal_id");
                     boolean aboutProposal = !rs.wasNull();
                     return new MemberContact(record, aboutProposal, rs.getString("lead_department"),
                             aboutProposal ? assisting.getOrDefault(proposalId, List.of()) : List.of());
                 })
                 .list();
+    }
+
+    /** Every record of contact about the proposal, in the order they happened. */
+    public List<CommunicationRecord> forProposal(long proposalId) {
+        return jdbc.sql("""
+                SELECT c.*, p.number, p.title FROM pd_communication c JOIN pd_proposal p ON p.id = c.proposal_id
+                WHERE c.proposal_id = ? ORDER BY c.contact_date, c.id""")
+                .param(proposalId)
+                .query(CommunicationRepository::record)
+                .list();
+    }
+
+    private static CommunicationRecord record(ResultSet rs, int row) throws SQLException {
+        CommunicationStage stage = CommunicationStage.valueOf(rs.getString("stage"));
+        ContactWay way = ContactWay.valueOf(rs.getString("way"));
+        return new CommunicationRecord(rs.getLong("id"), rs.getLong("member_id"), rs.getString("number"),
+                rs.getString("title"), stage.name(), stage.label(), rs.getDate("contact_date").toLocalDate(),
+                way.name(), way.label(), rs.getString("participants"), rs.getString("summary"),
+                rs.getString("member_view"), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toLocalDateTime());
     }
 
     /** A record of contact and, when it is about a proposal, the departments that lead and assist it. */

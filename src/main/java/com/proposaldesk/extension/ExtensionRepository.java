@@ -3,6 +3,8 @@ package com.proposaldesk.extension;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,6 +18,12 @@ public class ExtensionRepository {
 
     public record Extension(long id, long proposalId, String requestedByKind, String reason, LocalDate requestedDue,
             LocalDate previousDue, String status) {
+    }
+
+    /** A request with the office's decision, as the case file shows it. */
+    public record ExtensionRecord(String requestedByKind, String reason, LocalDate requestedDue, LocalDate previousDue,
+            String requestedBy, LocalDateTime requestedAt, String status, LocalDate approvedDue, String committeeApproval,
+            String decisionNote, String decidedBy, LocalDateTime decidedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -61,5 +69,13 @@ public class ExtensionRepository {
     public int countApproved(long proposalId) {
         return jdbc.sql("SELECT COUNT(*) FROM pd_extension WHERE proposal_id = ? AND status = 'APPROVED'").param(proposalId)
                 .query(Integer.class).single();
+    }
+
+    public List<ExtensionRecord> forProposal(long proposalId) {
+        return jdbc.sql("""
+                SELECT requested_by_kind, reason, requested_due, previous_due, requested_by, requested_at, status, approved_due,
+                       committee_approval, decision_note, decided_by, decided_at
+                FROM pd_extension WHERE proposal_id = ? ORDER BY id""")
+                .param(proposalId).query(ExtensionRecord.class).list();
     }
 }

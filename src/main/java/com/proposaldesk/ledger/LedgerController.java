@@ -1,11 +1,8 @@
 package com.proposaldesk.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +37,7 @@ public class LedgerController {
         LedgerFilter filter = new LedgerFilter(year, blankToNull(session), department(blankToNull(department)),
                 status(blankToNull(status)));
         String filename = (year == null ? "" : year + "年") + "提案办理台账.xlsx";
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-                .body(LedgerWorkbook.write(query.rows(filter, access.scope())));
+        return LedgerExport.workbook(query.rows(filter, access.scope()), filename);
     }
 
     private String department(String code) {

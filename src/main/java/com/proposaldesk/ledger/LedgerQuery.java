@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import com.proposaldesk.communication.CommunicationStage;
 import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.security.ProposalAccess;
 
@@ -28,6 +29,12 @@ class LedgerQuery {
     }
 
     List<LedgerRow> rows(LedgerFilter filter, ProposalAccess.Scope scope) {
+        return rowsOf(proposals.findAll().stream().filter(filter::matches)
+                .filter(p -> scope.covers(p.leadDepartment(), p.assistingDepartments())).toList());
+    }
+
+    /** The rows of these proposals, in their order. */
+    List<LedgerRow> rowsOf(List<Proposal> matches) {
         Map<Long, LocalDate> firstContacts = dates("""
                 SELECT proposal_id, MIN(contact_date) AS on_date FROM pd_communication
                 WHERE proposal_id IS NOT NULL AND stage = '%s' GROUP BY proposal_id""".formatted(
@@ -36,8 +43,7 @@ class LedgerQuery {
                 SELECT proposal_id, MAX(approved_due) AS on_date FROM pd_extension
                 WHERE status = 'APPROVED' AND approved_due IS NOT NULL GROUP BY proposal_id""");
         Map<String, String> names = new HashMap<>();
-        return proposals.findAll().stream().filter(filter::matches)
-                .filter(p -> scope.covers(p.leadDepartment(), p.assistingDepartments()))
+        return matches.stream()
                 .map(p -> new LedgerRow(p, p.leadDepartment() == null ? null : name(names, p.leadDepartment()),
                         p.assistingDepartments().stream().map(code -> name(names, code)).toList(),
                         firstContacts.get(p.id()), extensions.get(p.id())))

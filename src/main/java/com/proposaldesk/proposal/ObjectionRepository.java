@@ -2,6 +2,7 @@ package com.proposaldesk.proposal;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +11,11 @@ import org.springframework.stereotype.Repository;
 /** Objections to the city's assignment (退回/调整申请) and the CPPCC committee's decisions on them. */
 @Repository
 public class ObjectionRepository {
+
+    /** An objection with the committee's decision, once recorded. */
+    public record Objection(String reason, LocalDate filedOn, String filedBy, String outcome, String newRole, LocalDate decidedOn,
+            String decisionNote, String decidedBy) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -20,6 +26,13 @@ public class ObjectionRepository {
     public void file(long proposalId, String reason, LocalDate filedOn, String userId) {
         jdbc.sql("INSERT INTO pd_objection (proposal_id, reason, filed_on, filed_by) VALUES (?, ?, ?, ?)")
                 .params(proposalId, reason, Date.valueOf(filedOn), userId).update();
+    }
+
+    public List<Objection> forProposal(long proposalId) {
+        return jdbc.sql("""
+                SELECT reason, filed_on, filed_by, outcome, new_role, decided_on, decision_note, decided_by
+                FROM pd_objection WHERE proposal_id = ? ORDER BY id""")
+                .param(proposalId).query(Objection.class).list();
     }
 
     public Optional<String> openReason(long proposalId) {

@@ -133,6 +133,15 @@ public class ProposalRepository {
                 .params(get(number).id(), Date.valueOf(signedOn), userId, Timestamp.valueOf(clock.localNow())).update();
     }
 
+    /** A signing for the proposal (签收), as recorded. */
+    public record SignFor(LocalDate signedOn, String signedBy, LocalDateTime recordedAt) {
+    }
+
+    public List<SignFor> signings(long proposalId) {
+        return jdbc.sql("SELECT signed_on, signed_by, recorded_at FROM pd_sign_for WHERE proposal_id = ? ORDER BY id")
+                .param(proposalId).query(SignFor.class).list();
+    }
+
     public void changeRole(String number, ProposalRole role) {
         update(number, "role = ?", role.name());
     }

@@ -2,6 +2,7 @@ package com.proposaldesk.reminder;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.proposaldesk.calendar.CalendarProperties;
 
 /**
  * The record of every mail ({@code pd_mail}). Each write commits in a transaction of its own: a mail that has left
@@ -29,8 +32,10 @@ public class MailOutbox {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
+    private final ZoneId zone;
 
-    public MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactions, CalendarProperties calendar) {
+        this.zone = calendar.zone();
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -85,7 +90,7 @@ public class MailOutbox {
             if (MailStatus.SENT.name().equals(current)) {
                 return Attempt.SENT_BEFORE;
             }
-            Timestamp attemptedAt = Timestamp.valueOf(LocalDateTime.now());
+            Timestamp attemptedAt = Timestamp.valueOf(LocalDateTime.now(zone));
             try {
                 transmission.send();
             } catch (Exception e) {
@@ -104,7 +109,7 @@ public class MailOutbox {
                            attempted_at = ?, sent_at = ?
                     WHERE id = ?""")
                     .params(MailStatus.SENT.name(), mail.subject(), truncate(mail.text(), MAX_BODY_LENGTH), attemptedAt,
-                            Timestamp.valueOf(LocalDateTime.now()), id).update();
+                            Timestamp.valueOf(LocalDateTime.now(zone)), id).update();
             return Attempt.SENT_NOW;
         });
     }
@@ -117,7 +122,7 @@ public class MailOutbox {
     }
 
     private Entry insert(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail) {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(zone));
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO pd_mail (kind, proposal_number, task_id, task_name, subject_key, occurrence, recipient,

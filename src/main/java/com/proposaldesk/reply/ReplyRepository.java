@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.task.MarkdownText;
 
@@ -18,7 +19,13 @@ import com.proposaldesk.task.MarkdownText;
 @Repository
 public class ReplyRepository {
 
-    public record Review(String step, boolean approved, String comment, String reviewer) {
+    public record Review(String step, boolean approved, String comment, String reviewer, LocalDateTime reviewedAt) {
+
+        /** Who reviews at this step, as the bureau calls them: 处室负责人, 提案办… */
+        @JsonProperty
+        public String stepLabel() {
+            return ReviewSteps.name(step);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -69,7 +76,7 @@ public class ReplyRepository {
     }
 
     public List<Review> reviews(long replyId) {
-        return jdbc.sql("SELECT step, approved, comment, reviewer FROM pd_reply_review WHERE reply_id = ? ORDER BY id")
+        return jdbc.sql("SELECT step, approved, comment, reviewer, reviewed_at FROM pd_reply_review WHERE reply_id = ? ORDER BY id")
                 .param(replyId).query(Review.class).list();
     }
 

@@ -8,9 +8,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +24,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * HTTP Basic against the engine's identity service for the engine's REST API and ours: the engine
@@ -138,16 +134,7 @@ public class RestAuthentication {
         static UserAuthentication webappUser(HttpServletRequest request, ProcessEngine processEngine) {
             boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            HttpSession session = request.getSession(false);
-            if (!readOnly || !path.startsWith("/api/") || session == null) {
-                return null;
-            }
-            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-            if (authentications == null) {
-                return null;
-            }
-            Authentication authentication = authentications.getAuthenticationForProcessEngine(processEngine.getName());
-            return authentication instanceof UserAuthentication user && user.getIdentityId() != null ? user : null;
+            return readOnly && path.startsWith("/api/") ? WebappLogin.userOf(request, processEngine) : null;
         }
     }
 }

@@ -53,6 +53,11 @@ public final class WebappSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").GET());
     }
 
+    /** A page as the browser opens it. */
+    public HttpResponse<String> page(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
+    }
+
     private HttpRequest.Builder modifying(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-XSRF-TOKEN", token())
                 .header("Origin", baseUrl).header("Accept", "application/json");

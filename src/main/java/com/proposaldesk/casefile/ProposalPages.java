@@ -1,0 +1,134 @@
+package com.proposaldesk.casefile;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.proposal.ProposalNotFoundException;
+import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.proposal.ProposalStatus;
+import com.proposaldesk.search.ProposalSearch;
+import com.proposaldesk.search.SearchController;
+import com.proposaldesk.search.SearchFilter;
+import com.proposaldesk.security.ForbiddenException;
+import com.proposaldesk.security.PageLogin.LoginRequiredException;
+import com.proposaldesk.security.ProposalAccess;
+import com.proposaldesk.security.WebappLogin;
+import com.proposaldesk.web.BadRequestException;
+
+/**
+ * The bureau's pages, on the webapps' login ({@link com.proposaldesk.security.PageLogin}): {@code /proposals} searches
+ * the proposals, {@code /proposals/{number}} shows one case file.
+ */
+@Controller
+public class ProposalPages {
+
+    private final CaseFileService caseFiles;
+    private final ProposalSearch search;
+    private final SearchController searchApi;
+    private final ProposalAccess access;
+    private final DepartmentRepository departments;
+
+    public ProposalPages(CaseFileService caseFiles, ProposalSearch search, SearchController searchApi, ProposalAccess access,
+            DepartmentRepository departments) {
+        this.caseFiles = caseFiles;
+        this.search = search;
+        this.searchApi = searchApi;
+        this.access = access;
+        this.departments = departments;
+    }
+
+    @GetMapping("/proposals")
+    public String search(@RequestParam Map<String, String> parameters, Model model) {
+        Map<String, String> criteria = new LinkedHashMap<>(parameters);
+        criteria.values().removeIf(value -> value == null || value.isBlank());
+        SearchFilter filter = searchApi.filter(criteria);
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", search.search(filter, access.scope()));
+        model.addAttribute("links", new Links(criteria));
+        model.addAttribute("departments", departments.active());
+        model.addAttribute("roles", ProposalRole.values());
+        model.addAttribute("statuses", ProposalStatus.values());
+        model.addAttribute("departmentRoles", SearchFilter.DepartmentRole.values());
+        model.addAttribute("sessions", search.sessions());
+        model.addAttribute("sorts", Arrays.asList(SearchFilter.Sort.values()));
+        return "proposals/search";
+    }
+
+    @GetMapping("/proposals/{number}")
+    public String caseFile(@PathVariable String number, Model model) {
+        model.addAttribute("file", caseFiles.of(number));
+        return "proposals/case-file";
+    }
+
+    /** Links of the search page that keep its criteria: another page, another order, the ledger export. */
+    public record Links(Map<String, String> criteria) {
+
+        public String page(int page) {
+            return with(Map.of("page", String.valueOf(page)), List.of(), "/proposals");
+        }
+
+        /** Sorts by the column; a second click on the sorted column turns the order round. */
+        public String sort(String column) {
+            String current = criteria.getOrDefault("sort", "");
+            String next = current.equals(column) ? column + ",desc" : column;
+            return with(Map.of("sort", next), List.of("page"), "/proposals");
+        }
+
+        public String export() {
+            return with(Map.of(), List.of("page", "size"), "/api/proposals/search.xlsx");
+        }
+
+        private String with(Map<String, String> changes, List<String> dropped, String path) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+            Map<String, String> values = new LinkedHashMap<>(criteria);
+            dropped.forEach(values::remove);
+            values.putAll(changes);
+            values.forEach(uri::queryParam);
+            return uri.encode().build().toUriString();
+        }
+    }
+
+    @ExceptionHandler(LoginRequiredException.class)
+    ModelAndView loginRequired() {
+        ModelAndView page = new ModelAndView("proposals/login-required", HttpStatus.UNAUTHORIZED);
+        page.addObject("login", WebappLogin.LOGIN_PAGE);
+        return page;
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ModelAndView forbidden(ForbiddenException e) {
+        return error(HttpStatus.FORBIDDEN, "无权查看", e.getMessage());
+    }
+
+    @ExceptionHandler(ProposalNotFoundException.class)
+    ModelAndView notFound(ProposalNotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "未找到提案", e.getMessage());
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ModelAndView badRequest(BadRequestException e) {
+        return error(HttpStatus.BAD_REQUEST, "查询条件有误", e.getMessage());
+    }
+
+    private static ModelAndView error(HttpStatus status, String title, String message) {
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("error", title);
+        page.addObject("message", message);
+        page.addObject("status", status.value());
+        return page;
+    }
+}
