@@ -1,6 +1,7 @@
 package com.proposaldesk.assignment;
 
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
