@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The engine logs every failed command with its stack trace at ERROR ({@code org.camunda.bpm.engine.context}) and every
  * failed job again at WARN ({@code org.camunda.bpm.engine.jobexecutor}): a reminder job failing on an unreachable mail
  * server wrote some 270 lines each time it ran, a refused form 120. For the {@link ExpectedFailures} the engine logs the
- * command's failure at DEBUG instead, and a failed job is one WARN line with an error reference; whoever answers a
+ * command's failure at DEBUG instead, and a failed job is one WARN line with an error reference (a reminder whose mail
+ * failed none: the mailer's own WARN line names the recipients and the reference); whoever answers a
  * refused request logs it (one WARN line, see {@link EngineRestErrors#logRefusal}). Anything else keeps the engine's
  * logging, stack trace and all.
  */
@@ -62,7 +63,9 @@ public class EngineFailureLogging extends AbstractProcessEnginePlugin {
 
         @Override
         public void exceptionWhileExecutingJob(String jobId, Throwable exception) {
-            if (ExpectedFailures.isExpected(exception)) {
+            if (ExpectedFailures.isReportedMailFailure(exception)) {
+                LOG.debug("Job {} failed on its mail, reported by the mailer: {}", jobId, ExpectedFailures.describe(exception));
+            } else if (ExpectedFailures.isExpected(exception)) {
                 LOG.warn("Job {} failed, retried on its retry cycle or raised as an incident (error reference {}): {}", jobId,
                         ErrorReference.next(), ExpectedFailures.describe(exception));
             } else {

@@ -23,6 +23,11 @@ public final class ExpectedFailures {
                 || DatabaseUnavailable.isCause(failure) || lostRace(failure) || find(failure, ReminderNotSentException.class) != null;
     }
 
+    /** A mail not sent, which {@code ReminderMailer} has already logged with its error reference. */
+    public static boolean isReportedMailFailure(Throwable failure) {
+        return find(failure, ReminderNotSentException.class) != null;
+    }
+
     /** What went wrong, in one line for the log: the message of the exception that says it. */
     public static String describe(Throwable failure) {
         if (DatabaseUnavailable.isCause(failure)) {
