@@ -125,7 +125,7 @@ public class DeadlineSupervision implements ScheduledReminders {
     public ReminderInputs dueNow(DelegateExecution execution, String deadline) {
         boolean answer = ANSWER.equals(deadline);
         String taskKey = answer ? null : deadline;
-        Object number = execution.getVariable(ProcessVariables.PROPOSAL_NUMBER);
+        Object number = instanceVariable(execution, ProcessVariables.PROPOSAL_NUMBER);
         Optional<Current> due = current(execution, deadline);
         if (due.isEmpty()) {
             return new ReminderInputs(null, number == null ? null : number.toString(), null, taskKey, List.of(),
@@ -185,13 +185,24 @@ public class DeadlineSupervision implements ScheduledReminders {
         if (ANSWER.equals(deadline)) {
             return proposal.repliedOn() != null ? null : proposal.answerDue();
         }
-        Object handlingDue = execution.getVariable(ProcessVariables.HANDLING_DUE);
+        Object handlingDue = instanceVariable(execution, ProcessVariables.HANDLING_DUE);
         return taskDeadlines.dueFor(deadline, proposal, handlingDue == null ? null : LocalDate.parse(handlingDue.toString()));
     }
 
     private Optional<Proposal> proposal(DelegateExecution execution) {
-        Object number = execution.getVariable(ProcessVariables.PROPOSAL_NUMBER);
+        Object number = instanceVariable(execution, ProcessVariables.PROPOSAL_NUMBER);
         return number == null ? Optional.empty() : proposals.find(number.toString());
+    }
+
+    /**
+     * A variable of the process instance, read from the instance itself rather than up the execution's parents: a
+     * concurrent transaction may have moved a timer's execution under a new parent (another non-interrupting event
+     * firing), and walking the parents then fails with "cannot resolve parent" instead of losing the race as an
+     * optimistic locking conflict at the end of the transaction.
+     */
+    private static Object instanceVariable(DelegateExecution execution, String name) {
+        DelegateExecution instance = execution.getProcessInstance();
+        return (instance != null ? instance : execution).getVariable(name);
     }
 
     private ReminderSchedule schedule(Proposal proposal, LocalDate due) {

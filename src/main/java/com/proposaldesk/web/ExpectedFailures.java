@@ -3,6 +3,7 @@ package com.proposaldesk.web;
 import java.sql.SQLException;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 
 import com.proposaldesk.reminder.ReminderNotSentException;
@@ -14,6 +15,9 @@ import com.proposaldesk.task.RejectedInputMapper;
  * They are logged as one WARN line with an error reference; a stack trace is kept for the unexpected.
  */
 public final class ExpectedFailures {
+
+    /** The engine's "cannot resolve parent … perhaps it was deleted in the meantime". */
+    private static final String PARENT_GONE = "ENGINE-03077";
 
     private ExpectedFailures() {
     }
@@ -48,11 +52,13 @@ public final class ExpectedFailures {
 
     /**
      * Two transactions wanted the same rows: the engine's optimistic lock, a task claimed a moment earlier by someone
-     * else, or the database breaking the tie (SQLSTATE class 40: a deadlock or a serialization failure).
+     * else, the engine finding an execution re-parented under it by another transaction (ENGINE-03077), or the database
+     * breaking the tie (SQLSTATE class 40: a deadlock or a serialization failure).
      */
     private static boolean lostRace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OptimisticLockingException || t instanceof TaskAlreadyClaimedException
+                    || t instanceof ProcessEngineException && t.getMessage() != null && t.getMessage().contains(PARENT_GONE)
                     || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
                 return true;
             }
