@@ -1,7 +1,7 @@
 /*
  * Progress board (挂图作战) in Cockpit: a route #/proposal-board with a navigation entry. Reads
  * GET /api/board with the Cockpit login (the API accepts the webapp session for read-only calls)
- * and redraws itself every 60 seconds. Plain DOM, no libraries.
+ * and redraws itself every 60 seconds. A proposal's number opens its case file. Plain DOM, no libraries.
  */
 const REFRESH_MS = 60 * 1000;
 const LIGHT_COLOURS = { RED: '#d9363e', AMBER: '#f0a020', GREEN: '#2e9e4f' };
@@ -79,7 +79,7 @@ function proposalTable(rows) {
         'class': 'pd-light pd-light-' + r.light.toLowerCase(),
         style: 'display:inline-block;width:14px;height:14px;border-radius:7px;background:' + LIGHT_COLOURS[r.light]
       }), ' ' + r.lightLabel]),
-      el('td', {}, [r.number]),
+      el('td', {}, [el('a', { href: '/proposals/' + encodeURIComponent(r.number), target: '_blank', title: '打开案卷' }, [r.number])]),
       el('td', {}, [r.title + (r.key ? '（重点）' : '')]),
       el('td', {}, [r.roleLabel]),
       el('td', {}, [r.stage]),

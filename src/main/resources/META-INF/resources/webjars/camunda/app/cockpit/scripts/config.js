@@ -50,8 +50,8 @@ export default {
   // runtimeActivityInstanceMetrics: {
   //   display: true
   // },
-  // the progress board (挂图作战), see custom/proposal-board.js
-  customScripts: ['custom/proposal-board.js'],
+  // the progress board (挂图作战), see custom/proposal-board.js; a 工作台 link to the bureau's home
+  customScripts: ['custom/proposal-board.js', 'custom/home-link.js'],
   // Chinese for a Chinese browser, else English; the welcome page lets a user choose (locale-choice.js)
   locales: webappLocales(),
   app: webappName('cockpit'),

@@ -38,8 +38,9 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
-  // Chinese validation messages and date pickers in Camunda Forms; notifications that show a message once
-  customScripts: ['custom/camunda-forms-zh.js', 'custom/notifications.js'],
+  // Chinese validation messages and date pickers in Camunda Forms; notifications that show a message once;
+  // a 工作台 link and a 案卷 tab on every task (custom/bureau-links.js)
+  customScripts: ['custom/camunda-forms-zh.js', 'custom/notifications.js', 'custom/bureau-links.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

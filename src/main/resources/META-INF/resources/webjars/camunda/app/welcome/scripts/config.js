@@ -50,6 +50,11 @@ export default {
   // Chinese for a Chinese browser, else English; the welcome page lets a user choose (locale-choice.js)
   locales: webappLocales(),
   app: webappName('welcome'),
+  // the bureau's pages, beside the webapps (in place of Camunda's documentation link)
+  links: [
+    { label: '工作台', href: '/', description: '提案办理台首页：案卷检索、挂图作战、台账和您可以使用的其他页面' },
+    { label: '案卷检索', href: '/proposals', description: '查找提案，打开案卷' }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',

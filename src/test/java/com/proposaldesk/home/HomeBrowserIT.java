@@ -1,0 +1,79 @@
+package com.proposaldesk.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.proposaldesk.proposal.ProposalRole;
+import com.proposaldesk.registration.ProposalRegistrationService;
+import com.proposaldesk.support.BrowserTestBase;
+import com.proposaldesk.support.HeadlessChromium;
+import com.proposaldesk.support.ProposalSteps;
+import com.proposaldesk.support.TestProposals;
+
+/**
+ * The home after a login to Tasklist, in headless Chromium (screenshot {@code target/e2e/home.png}), and Tasklist's
+ * 工作台 link and 案卷 tab on a proposal's task.
+ */
+class HomeBrowserIT extends BrowserTestBase {
+
+    private static final String CLERK = "e2e-home-office";
+    private static final String PASSWORD = "Home-secret-1";
+
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ProposalRegistrationService registration;
+
+    @AfterEach
+    void reset() {
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void aClerkGoesFromTasklistToTheHomeAndFromATaskToItsCaseFile() {
+        if (identity.createUserQuery().userId(CLERK).count() == 0) {
+            User clerk = identity.newUser(CLERK);
+            clerk.setFirstName("王晓明");
+            clerk.setLastName("提案办");
+            clerk.setPassword(PASSWORD);
+            identity.saveUser(clerk);
+            if (identity.createGroupQuery().groupId("office").count() == 0) {
+                identity.saveGroup(identity.newGroup("office"));
+            }
+            identity.createMembership(CLERK, "office");
+        }
+        BpmnAwareTests.init(engine);
+        String number = TestProposals.newNumber("E2E-HOME");
+        ProcessInstance pi = new ProposalSteps(engine, registration).register(TestProposals.request(number, ProposalRole.LEAD));
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).list().get(0);
+
+        HeadlessChromium chromium = browser("zh-CN");
+        chromium.driver().manage().window().setSize(new Dimension(1366, 768));
+        chromium.logIn("/camunda/app/tasklist/default/", CLERK, PASSWORD);
+        WebElement home = chromium.visible(By.cssSelector("a.pd-home-link"));
+        assertThat(home.getText()).isEqualTo("工作台");
+
+        chromium.open("/camunda/app/tasklist/default/#/?task=" + task.getId() + "&detailsTab=proposal-case-file");
+        WebElement caseFile = chromium.visible(By.cssSelector("a.pd-case-file-link"));
+        assertThat(caseFile.getAttribute("href")).endsWith("/proposals/" + number);
+
+        chromium.open("/");
+        chromium.visible(By.cssSelector("ul.tiles"));
+        assertThat(chromium.text()).contains("工作台", "王晓明", "案卷检索", "挂图作战", "导入交办清单", "操作记录", "Cockpit")
+                .doesNotContain("Admin");
+        assertThat(List.of(chromium.screenshot("home"))).allSatisfy(file -> assertThat(file).isNotEmptyFile());
+    }
+}
