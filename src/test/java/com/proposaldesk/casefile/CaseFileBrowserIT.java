@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +34,6 @@ class CaseFileBrowserIT extends BrowserTestBase {
     private static final String PASSWORD = "Case-secret-1";
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     ProposalRegistrationService registration;
 
     @AfterEach
@@ -47,17 +43,7 @@ class CaseFileBrowserIT extends BrowserTestBase {
 
     @Test
     void aClerkFromTasklistReadsTheCaseFileAndSearches() {
-        if (identity.createUserQuery().userId(CLERK).count() == 0) {
-            User clerk = identity.newUser(CLERK);
-            clerk.setFirstName("王晓明");
-            clerk.setLastName("提案办");
-            clerk.setPassword(PASSWORD);
-            identity.saveUser(clerk);
-            if (identity.createGroupQuery().groupId("office").count() == 0) {
-                identity.saveGroup(identity.newGroup("office"));
-            }
-            identity.createMembership(CLERK, "office");
-        }
+        officeClerk(CLERK, PASSWORD);
         BpmnAwareTests.init(engine);
         ProposalSteps steps = new ProposalSteps(engine, registration);
         String number = TestProposals.newNumber("E2E-CASE");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -33,8 +31,6 @@ class HomeBrowserIT extends BrowserTestBase {
     private static final String PASSWORD = "Home-secret-1";
 
     @Autowired
-    IdentityService identity;
-    @Autowired
     ProposalRegistrationService registration;
 
     @AfterEach
@@ -44,17 +40,7 @@ class HomeBrowserIT extends BrowserTestBase {
 
     @Test
     void aClerkGoesFromTasklistToTheHomeAndFromATaskToItsCaseFile() {
-        if (identity.createUserQuery().userId(CLERK).count() == 0) {
-            User clerk = identity.newUser(CLERK);
-            clerk.setFirstName("王晓明");
-            clerk.setLastName("提案办");
-            clerk.setPassword(PASSWORD);
-            identity.saveUser(clerk);
-            if (identity.createGroupQuery().groupId("office").count() == 0) {
-                identity.saveGroup(identity.newGroup("office"));
-            }
-            identity.createMembership(CLERK, "office");
-        }
+        officeClerk(CLERK, PASSWORD);
         BpmnAwareTests.init(engine);
         String number = TestProposals.newNumber("E2E-HOME");
         ProcessInstance pi = new ProposalSteps(engine, registration).register(TestProposals.request(number, ProposalRole.LEAD));

@@ -68,6 +68,23 @@ public abstract class BrowserTestBase {
         }
     }
 
+    /** An office clerk (王晓明, group {@code office}) who logs in with this password, made on first use. */
+    protected void officeClerk(String userId, String password) {
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(userId).count() > 0) {
+            return;
+        }
+        User clerk = identity.newUser(userId);
+        clerk.setFirstName("王晓明");
+        clerk.setLastName("提案办");
+        clerk.setPassword(password);
+        identity.saveUser(clerk);
+        if (identity.createGroupQuery().groupId("office").count() == 0) {
+            identity.saveGroup(identity.newGroup("office"));
+        }
+        identity.createMembership(userId, "office");
+    }
+
     /** A fresh browser (no cookies, no storage) whose first language is {@code language}, closed after the test. */
     protected HeadlessChromium browser(String language) {
         HeadlessChromium browser = HeadlessChromium.start("http://localhost:" + port, language);
