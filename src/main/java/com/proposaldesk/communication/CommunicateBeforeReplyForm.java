@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.member.MemberContacts;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
@@ -25,12 +26,14 @@ public class CommunicateBeforeReplyForm implements TaskForm {
     private final ProposalRepository proposals;
     private final CommunicationRepository communications;
     private final ReplyRepository replies;
+    private final MemberContacts contacts;
 
     public CommunicateBeforeReplyForm(ProposalRepository proposals, CommunicationRepository communications,
-            ReplyRepository replies) {
+            ReplyRepository replies, MemberContacts contacts) {
         this.proposals = proposals;
         this.communications = communications;
         this.replies = replies;
+        this.contacts = contacts;
     }
 
     @Override
@@ -45,7 +48,9 @@ public class CommunicateBeforeReplyForm implements TaskForm {
 
     @Override
     public void prepare(TaskFormContext context) {
-        context.show("replyPreview", replies.previewOfLatest(proposals.get(context.proposalNumber()).id()));
+        Proposal proposal = proposals.get(context.proposalNumber());
+        context.show("replyPreview", replies.previewOfLatest(proposal.id()));
+        context.show("memberContacts", contacts.markdown(proposal.leadMember(), proposal.coSigners()));
     }
 
     @Override

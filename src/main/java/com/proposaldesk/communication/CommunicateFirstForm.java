@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.member.MemberContacts;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
@@ -19,10 +20,13 @@ public class CommunicateFirstForm implements TaskForm {
 
     private final ProposalRepository proposals;
     private final CommunicationRepository communications;
+    private final MemberContacts contacts;
 
-    public CommunicateFirstForm(ProposalRepository proposals, CommunicationRepository communications) {
+    public CommunicateFirstForm(ProposalRepository proposals, CommunicationRepository communications,
+            MemberContacts contacts) {
         this.proposals = proposals;
         this.communications = communications;
+        this.contacts = contacts;
     }
 
     @Override
@@ -33,6 +37,12 @@ public class CommunicateFirstForm implements TaskForm {
     @Override
     public List<String> fields() {
         return List.of("contactDate", "contactWay", "participants", "memberIntent", "contactSummary");
+    }
+
+    @Override
+    public void prepare(TaskFormContext context) {
+        Proposal proposal = proposals.get(context.proposalNumber());
+        context.show("memberContacts", contacts.markdown(proposal.leadMember(), proposal.coSigners()));
     }
 
     @Override

@@ -23,10 +23,12 @@ public class ReviewForm implements TaskForm {
 
     private final ProposalRepository proposals;
     private final ReplyRepository replies;
+    private final ReviewHistory history;
 
-    public ReviewForm(ProposalRepository proposals, ReplyRepository replies) {
+    ReviewForm(ProposalRepository proposals, ReplyRepository replies, ReviewHistory history) {
         this.proposals = proposals;
         this.replies = replies;
+        this.history = history;
     }
 
     @Override
@@ -42,7 +44,9 @@ public class ReviewForm implements TaskForm {
 
     @Override
     public void prepare(TaskFormContext context) {
-        context.show("replyPreview", replies.previewOfLatest(proposals.get(context.proposalNumber()).id()));
+        long proposalId = proposals.get(context.proposalNumber()).id();
+        context.show("reviewHistory", history.markdown(proposalId));
+        context.show("replyPreview", replies.previewOfLatest(proposalId));
     }
 
     @Override

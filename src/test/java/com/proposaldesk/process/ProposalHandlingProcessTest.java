@@ -41,6 +41,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,11 +66,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.proposaldesk.communication.HandlingGuard;
+import com.proposaldesk.member.MemberLiaisonRequest;
+import com.proposaldesk.member.MemberRegistry;
+import com.proposaldesk.member.MemberRequest;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalStatus;
 import com.proposaldesk.registration.ProposalRegistrationService;
+import com.proposaldesk.registration.RegistrationRequest;
 import com.proposaldesk.reply.Reply;
 import com.proposaldesk.reply.ReplyRepository;
 import com.proposaldesk.support.DomainRows;
@@ -105,10 +110,14 @@ class ProposalHandlingProcessTest {
     HandlingGuard handlingGuard;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MemberRegistry members;
 
     /** The reviewers as Tasklist users: the drafter reads their names, not their ids. */
     private static final Map<String, String> REVIEWER_NAMES = Map.of(HEAD, "王处长", ProposalSteps.LEADER, "陈副局长",
             ProposalSteps.PRINCIPAL, "刘局长");
+    private static final Map<String, String> STEP_LABELS = Map.of(TASK_REVIEW_DEPT_HEAD, "处室负责人", TASK_REVIEW_OFFICE,
+            "提案办", TASK_SIGN_OFF_LEADER, "分管局领导", TASK_SIGN_OFF_PRINCIPAL, "主要负责同志");
 
     ProposalSteps steps;
     DomainRows rows;
@@ -329,11 +338,73 @@ class ProposalHandlingProcessTest {
         // what the drafter submitted wins over the prefilled previous draft
         Assertions.assertThat(latestReply(number).body()).isEqualTo("经研究，我局将于 2025 年 9 月底前完成第二条建议……");
         assertThat(pi).isWaitingAtExactly(TASK_REVIEW_DEPT_HEAD);
+        // each reviewer of the new version reads every earlier decision and comment, the send-back included, in order
+        List<String> history = new ArrayList<>();
+        for (String earlier : chain.subList(0, chain.indexOf(step))) {
+            history.add(historyLine(1, earlier, "**同意**"));
+        }
+        history.add(historyLine(1, step, "**退回修改**　意见：" + MarkdownText.literal(comment)));
         for (String reviewStep : chain) {
+            String shown = (String) steps.local(steps.task(pi, reviewStep), "reviewHistory");
+            Assertions.assertThat(shown).containsSubsequence(history);
+            Assertions.assertThat(shown.lines()).hasSize(history.size())
+                    .allMatch(line -> line.matches(".*　\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$"), "ends with the time");
             steps.approve(pi, reviewStep);
+            history.add(historyLine(2, reviewStep, "**同意**"));
         }
         assertThat(pi).isWaitingAtExactly(TASK_COMMUNICATE_BEFORE_REPLY);
         Assertions.assertThat(latestReply(number).status()).isEqualTo(Reply.APPROVED);
+    }
+
+    @Test
+    void theContactFormsShowHowToReachEachMemberAndWhoKeepsInTouch() {
+        String number = TestProposals.newNumber("CONTACT");
+        String coSigner = "联名委员" + number;
+        members.create(new MemberRequest(coSigner, "九三学社", "13911112222", "co-" + number.toLowerCase() + "@example.cn",
+                "河西区", "ip", null));
+        RegistrationRequest request = TestProposals.request(number, ProposalRole.SOLE);
+        ProcessInstance pi = steps.register(new RegistrationRequest(request.number(), request.source(),
+                request.session(), request.title(), request.leadMember(), List.of(coSigner, "未登记委员" + number),
+                request.suggestions(), request.role(), request.key(), request.assignedOn(),
+                request.externalLeadUnit(), request.externalCoUnits()));
+        members.assignLiaison(proposal(number).leadMember().id(), new MemberLiaisonRequest("food", HEAD));
+        steps.signFor(pi);
+        steps.assign(pi, "food", List.of());
+
+        String lead = "- **" + MarkdownText.literal("委员" + number) + "**（领衔委员）　电话：13800000000　邮箱："
+                + MarkdownText.literal("member-" + number.toLowerCase() + "@example.cn") + "　辖区：和平区　联络处室：食品安全处　联络人：王处长";
+        List<String> expected = List.of(lead,
+                "- **" + MarkdownText.literal(coSigner) + "**（联名委员）　电话：13911112222　邮箱："
+                        + MarkdownText.literal("co-" + number.toLowerCase() + "@example.cn")
+                        + "　辖区：河西区　联络处室：知识产权处　联络人：未登记",
+                "- **" + MarkdownText.literal("未登记委员" + number) + "**（联名委员）　未在委员名册中登记，暂无联系方式");
+        Assertions.assertThat(steps.local(steps.task(pi, TASK_COMMUNICATE_FIRST), "memberContacts"))
+                .isEqualTo(String.join("\n", expected));
+
+        steps.communicateFirst(pi);
+        steps.draftReply(pi, "A");
+        for (String reviewStep : List.of(TASK_REVIEW_DEPT_HEAD, TASK_REVIEW_OFFICE, TASK_SIGN_OFF_LEADER)) {
+            steps.approve(pi, reviewStep);
+        }
+        Assertions.assertThat(steps.local(steps.task(pi, TASK_COMMUNICATE_BEFORE_REPLY), "memberContacts"))
+                .isEqualTo(String.join("\n", expected));
+    }
+
+    @Test
+    void theFirstReviewerIsToldThereIsNoEarlierReview() {
+        ProcessInstance pi = steps.register(TestProposals.request(TestProposals.newNumber("HIST"), ProposalRole.SOLE));
+        steps.toDraftReply(pi);
+        steps.draftReply(pi, "A");
+        Assertions.assertThat(steps.local(steps.task(pi, TASK_REVIEW_DEPT_HEAD), "reviewHistory"))
+                .isEqualTo("尚无审核意见，您是第一位审核人。");
+    }
+
+    private static String historyLine(int version, String step, String decision) {
+        return "- 第 " + version + " 稿　" + STEP_LABELS.get(step) + "　" + reviewerShown(step) + "　" + decision;
+    }
+
+    private static String reviewerShown(String step) {
+        return MarkdownText.literal(REVIEWER_NAMES.getOrDefault(ProposalSteps.reviewer(step), ProposalSteps.reviewer(step)));
     }
 
     @Test

@@ -39,7 +39,7 @@ class ReviewFormTest {
 
     private final ProposalRepository proposals = mock(ProposalRepository.class);
     private final ReplyRepository replies = mock(ReplyRepository.class);
-    private final ReviewForm form = new ReviewForm(proposals, replies);
+    private final ReviewForm form = new ReviewForm(proposals, replies, mock(ReviewHistory.class));
 
     @Test
     void sendingBackWithoutACommentIsRefusedAndNothingIsStored() {
