@@ -5,34 +5,44 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.proposaldesk.casefile.BureauTime;
 import com.proposaldesk.security.CurrentUser;
 
 /**
  * {@code GET /api/mails?proposal=&kind=&status=}: the recorded mails, newest first, with subject and body, for the office.
- * A failed mail's reason is in Chinese; the mail server's own words ({@code error}) go to administrators only.
+ * Times carry the bureau's offset ({@code +08:00}). A failed mail's reason is in Chinese; the mail server's own words ({@code error}) go to administrators only.
  */
 @RestController
 public class MailOutboxController {
 
     private final MailOutbox outbox;
     private final CurrentUser user;
+    private final ObjectMapper json;
 
-    public MailOutboxController(MailOutbox outbox, CurrentUser user) {
+    public MailOutboxController(MailOutbox outbox, CurrentUser user, BureauTime time, ObjectMapper json) {
         this.outbox = outbox;
         this.user = user;
+        this.json = time.json(json);
     }
 
     @GetMapping("/api/mails")
-    public List<RecordedMail> list(@RequestParam(required = false) String proposal,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String status) {
+    public ResponseEntity<byte[]> list(@RequestParam(required = false) String proposal,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String status)
+            throws JsonProcessingException {
         user.requireOffice("只有提案办可以查看邮件记录");
         List<RecordedMail> mails = outbox.search(proposal, parse(MailKind.class, kind, "kind"),
                 parse(MailStatus.class, status, "status"));
-        return user.isMemberOf(Groups.CAMUNDA_ADMIN) ? mails : mails.stream().map(RecordedMail::withoutServerWords).toList();
+        List<RecordedMail> shown = user.isMemberOf(Groups.CAMUNDA_ADMIN) ? mails
+                : mails.stream().map(RecordedMail::withoutServerWords).toList();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(shown));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String parameter) {

@@ -29,9 +29,10 @@ import com.proposaldesk.process.ProcessElements;
  * Who may do what in the engine, granted at start-up to groups (the engine checks it on every REST call, in
  * Tasklist and in Cockpit):
  * <ul>
- * <li>everyone: Tasklist, the shared filters, the process models (to see diagrams), names of users and groups;</li>
+ * <li>everyone: Tasklist, the shared filters, the process models (to see diagrams), names of users and groups;
+ * nobody but {@code camunda-admin} creates a task outside a process (Tasklist's 创建任务);</li>
  * <li>{@code office} (提案办): every proposal, task and history; register and start proposals; retry failed jobs
- * in Cockpit. Not change variables, move tokens, delete or migrate process instances: the forms do that;</li>
+ * in Cockpit; filters of their own (创建过滤器). Not change variables, move tokens, delete or migrate process instances: the forms do that;</li>
  * <li>{@code principal} (局长): read everything, sign off key proposals;</li>
  * <li>leader groups (分管局领导): Cockpit, and read the proposals of the departments they oversee (granted per
  * proposal at assignment, see {@link ProposalAccess});</li>
@@ -78,12 +79,14 @@ public class AccessPolicy {
         grants.grantEveryone(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
         grants.grantEveryone(Resources.USER, ANY, READ);
         grants.grantEveryone(Resources.GROUP, ANY, READ);
-        grants.grantEveryone(Resources.FILTER, ANY, CREATE);
+        // filters of their own were for everyone before; the shared filters are enough for the departments
+        grants.revokeEveryone(Resources.FILTER, ANY);
     }
 
     private void grantOffice() {
         String office = CurrentUser.OFFICE_GROUP;
         grants.grantGroup(office, Resources.APPLICATION, "cockpit", ACCESS);
+        grants.grantGroup(office, Resources.FILTER, ANY, CREATE);
         grants.grantGroup(office, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
                 ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,

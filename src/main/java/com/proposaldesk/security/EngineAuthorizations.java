@@ -60,6 +60,13 @@ public class EngineAuthorizations {
         save(authorization, existing, permissions);
     }
 
+    /** Takes away what every logged-in user was allowed to do to the resource. */
+    public void revokeEveryone(Resource resource, String resourceId) {
+        authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(resource).resourceId(resourceId).list()
+                .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+    }
+
     /** The groups that hold a grant on the resource. */
     public Set<String> groupsGranted(Resource resource, String resourceId) {
         return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -16,7 +17,11 @@ import org.springframework.stereotype.Component;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.security.EngineAuthorizations;
 
-/** The shared Tasklist filters, created at start-up when missing (found by name, so restarts add nothing). */
+/**
+ * The shared Tasklist filters, created at start-up when missing (found by name, so restarts add nothing). Their
+ * queries have no order of their own: Tasklist sends the order it shows (创建时间 unless the user picks another),
+ * and a filter's order would come first and make that label untrue.
+ */
 @Component
 public class TasklistFilters {
 
@@ -59,10 +64,13 @@ public class TasklistFilters {
     private void create(String name, String description, int priority, String color, TaskQuery query) {
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
+            if (!((TaskQueryImpl) existing.getQuery()).getOrderingProperties().isEmpty()) {
+                filters.saveFilter(existing.setQuery(query));
+            }
             grants.grantEveryone(Resources.FILTER, existing.getId(), Permissions.READ);
             return;
         }
-        Filter filter = filters.newTaskFilter(name).setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc())
+        Filter filter = filters.newTaskFilter(name).setQuery(query)
                 .setProperties(Map.of("description", description, "priority", priority, "color", color, "refresh", true,
                         "variables", COLUMNS));
         filters.saveFilter(filter);

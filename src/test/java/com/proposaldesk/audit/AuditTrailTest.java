@@ -167,9 +167,9 @@ class AuditTrailTest {
         page.get("items").forEach(item -> lines.add(item.get("time").asText() + " " + item.get("source").asText() + " "
                 + item.get("action").asText() + " " + item.path("subject").asText()));
         assertThat(lines).containsSubsequence(
-                "2025-04-11T09:10:00 ENGINE Task:Complete 任务“签收”",
-                "2025-04-11T09:05:00 ENGINE Task:Claim 任务“签收”",
-                "2025-04-11T09:00:00 DOMAIN PROPOSAL_REGISTERED 提案 " + number);
+                "2025-04-11T09:10:00+08:00 ENGINE Task:Complete 任务“签收”",
+                "2025-04-11T09:05:00+08:00 ENGINE Task:Claim 任务“签收”",
+                "2025-04-11T09:00:00+08:00 DOMAIN PROPOSAL_REGISTERED 提案 " + number);
         assertThat(page.get("items")).allSatisfy(item -> {
             assertThat(item.get("proposalNumber").asText()).isEqualTo(number);
             assertThat(item.get("userId").asText()).isEqualTo("audit-office");

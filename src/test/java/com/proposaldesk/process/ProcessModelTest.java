@@ -107,6 +107,25 @@ class ProcessModelTest {
         assertThat(FORMS_BY_ID).isNotEmpty();
     }
 
+    /** Tasklist's 启动流程 offers only the processes a clerk registers or requests with a start form. */
+    @Test
+    void onlyProcessesWithAStartFormAreStartableInTasklist() {
+        Set<String> startable = new TreeSet<>();
+        for (BpmnModelInstance model : MODELS.values()) {
+            for (Process process : model.getModelElementsByType(Process.class)) {
+                boolean startForm = process.getChildElementsByType(StartEvent.class).stream()
+                        .anyMatch(start -> start.getCamundaFormRef() != null);
+                assertThat(process.isCamundaStartableInTasklist()).as("%s: camunda:isStartableInTasklist", process.getId())
+                        .isEqualTo(startForm);
+                if (process.isCamundaStartableInTasklist()) {
+                    startable.add(process.getId());
+                }
+            }
+        }
+        assertThat(startable).containsExactlyInAnyOrder(ProcessElements.HANDLING_PROCESS,
+                ProcessElements.CO_HANDLING_PROCESS, ProcessElements.EXTENSION_PROCESS, ProcessElements.DISPUTE_PROCESS);
+    }
+
     @Test
     void everyUserTaskHasItsFormItsListenersAChineseNameAndATaskForm() {
         SoftAssertions softly = new SoftAssertions();

@@ -111,7 +111,8 @@ class UrgeAndOutboxApiTest extends MailTestSupport {
         assertThat(all.getBody()).hasSize(3);
         assertThat(all.getBody().get(0).get("recipient").asText()).isEqualTo("liu@bureau.example.cn");
         assertThat(all.getBody().get(0).get("taskName").asText()).isEqualTo("签收");
-        assertThat(all.getBody().get(0).get("sentAt").asText()).isNotBlank();
+        assertThat(all.getBody().get(0).get("sentAt").asText()).as("the bureau's time, saying its zone").endsWith("+08:00");
+        assertThat(all.getBody().get(0).get("createdAt").asText()).endsWith("+08:00");
 
         assertThat(as("urge-office").getForEntity("/api/mails?status=FAILED", JsonNode.class).getBody()).isEmpty();
         assertThat(as("urge-office").getForEntity("/api/mails?kind=LETTER", JsonNode.class).getStatusCode())

@@ -235,13 +235,34 @@ class AuthorizationProbeTest {
             Set<String> keys = new TreeSet<>();
             as(user).get(startable).getBody().forEach(definition -> keys.add(definition.path("key").asText()));
             if (Set.of("office", "admin").contains(user)) {
-                assertThat(keys).as(user).contains("proposal-handling", "proposal-extension");
+                assertThat(keys).as(user).contains("proposal-handling", "proposal-extension")
+                        .doesNotContain(ProcessElements.DIGEST_PROCESS);
             } else if (user.startsWith("food") || user.startsWith("ip") || user.startsWith("equipment")) {
                 assertThat(keys).as(user).isEqualTo(new TreeSet<>(AccessPolicy.DEPARTMENT_STARTED_PROCESSES));
             } else {
                 assertThat(keys).as(user).isEmpty();
             }
         }
+    }
+
+    /** Tasklist's 创建任务 and 创建过滤器, as the engine checks them. */
+    @Test
+    void onlyTheOfficeCreatesFiltersAndNobodyButTheAdministratorCreatesTasks() {
+        for (String user : USERS.keySet()) {
+            boolean admin = "admin".equals(user);
+            boolean filters = admin || "office".equals(user);
+            if (!admin) {
+                assertThat(exchange(user, HttpMethod.POST, "/engine-rest/task/create", Map.of("name", "自建任务 " + user))
+                        .getStatusCode()).as(user + " creates a task").isEqualTo(HttpStatus.FORBIDDEN);
+            }
+            if (!filters) {
+                assertThat(exchange(user, HttpMethod.POST, "/engine-rest/filter/create",
+                        Map.of("resourceType", "Task", "name", "自建过滤器 " + user, "query", Map.of())).getStatusCode())
+                        .as(user + " creates a filter").isEqualTo(HttpStatus.FORBIDDEN);
+            }
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskNameLike("自建任务%").count()).isZero();
+        assertThat(engine.getFilterService().createFilterQuery().filterNameLike("自建过滤器%").count()).isZero();
     }
 
     @Test

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,10 +26,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.registration.RegistrationRequest;
+import com.proposaldesk.support.ApiClient;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;
@@ -53,6 +59,8 @@ class TasklistFiltersTest {
     IdentityService identity;
     @Autowired
     ProposalRegistrationService registration;
+    @Autowired
+    TestRestTemplate rest;
 
     private ProposalSteps steps;
 
@@ -112,14 +120,37 @@ class TasklistFiltersTest {
                 .contains(officeDueSoon.getId());
     }
 
+    /** Tasklist sends the order its label shows; the filter must not put its own order first. */
     @Test
-    void theFiltersSortByDueDateEarliestFirst() {
+    void theListIsInTheOrderTasklistAsksForAndFindsAProposalByNumberOrTitle() {
         Task later = signForTask(registered("2025-06-19"));
         Task sooner = signForTask(registered("2025-06-17"));
         clock("2025-06-20T10:00");
+        ApiClient office = ApiClient.as(rest, identity, OFFICE_USER, "Filter-Pw-2026", "office");
+        String dueSoon = filters.createFilterQuery().filterName(TasklistFilters.DUE_SOON).singleResult().getId();
 
-        List<String> dueSoon = list(TasklistFilters.DUE_SOON, OFFICE_USER, "office");
-        assertThat(dueSoon.indexOf(sooner.getId())).isNotNegative().isLessThan(dueSoon.indexOf(later.getId()));
+        assertThat(ids(office.post("/engine-rest/filter/" + dueSoon + "/list",
+                Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")))).getBody()))
+                .as("创建时间, newest first").containsSubsequence(later.getId(), sooner.getId());
+        assertThat(ids(office.post("/engine-rest/filter/" + dueSoon + "/list",
+                Map.of("sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")))).getBody()))
+                .as("到期时间, earliest first").containsSubsequence(sooner.getId(), later.getId());
+
+        String number = (String) tasks.getVariable(sooner.getId(), ProcessVariables.PROPOSAL_NUMBER);
+        String title = (String) tasks.getVariable(sooner.getId(), ProcessVariables.PROPOSAL_TITLE);
+        for (Map<String, Object> search : List.of(
+                Map.of("name", ProcessVariables.PROPOSAL_NUMBER, "operator", "like", "value", "%" + number.substring(3) + "%"),
+                Map.of("name", ProcessVariables.PROPOSAL_TITLE, "operator", "like", "value", "%" + title + "%"))) {
+            assertThat(ids(office.post("/engine-rest/filter/" + dueSoon + "/list", Map.of("processVariables", List.of(search),
+                    "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")))).getBody()))
+                    .as("Tasklist's search %s", search).contains(sooner.getId()).doesNotContain(later.getId());
+        }
+    }
+
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.forEach(task -> ids.add(task.path("id").asText()));
+        return ids;
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
