@@ -138,7 +138,7 @@ class TasklistFiltersTest {
 
         String number = (String) tasks.getVariable(sooner.getId(), ProcessVariables.PROPOSAL_NUMBER);
         String title = (String) tasks.getVariable(sooner.getId(), ProcessVariables.PROPOSAL_TITLE);
-        for (Map<String, Object> search : List.of(
+        for (Map<String, Object> search : List.<Map<String, Object>>of(
                 Map.of("name", ProcessVariables.PROPOSAL_NUMBER, "operator", "like", "value", "%" + number.substring(3) + "%"),
                 Map.of("name", ProcessVariables.PROPOSAL_TITLE, "operator", "like", "value", "%" + title + "%"))) {
             assertThat(ids(office.post("/engine-rest/filter/" + dueSoon + "/list", Map.of("processVariables", List.of(search),
