@@ -11,6 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.proposaldesk.process.EngineClock;
 
 /** Disputes of assignments (分歧) and the office's decisions, and when a proposal was last assigned. */
@@ -23,6 +24,11 @@ public class DisputeRepository {
     /** A dispute as the case file shows it, with the office's decision once made. */
     public record DisputeRecord(String department, String reason, String raisedBy, LocalDateTime raisedAt, String outcome,
             String newLead, List<String> newAssisting, String resolutionNote, String resolvedBy, LocalDateTime resolvedAt) {
+
+        @JsonProperty
+        public String outcomeLabel() {
+            return DisputeResolutionForm.Outcome.labelOf(outcome);
+        }
     }
 
     private final JdbcClient jdbc;

@@ -2,6 +2,7 @@ package com.proposaldesk.assignment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,21 @@ public class DisputeResolutionForm implements TaskForm {
 
     public static final String TASK = ProcessElements.TASK_RESOLVE_DISPUTE;
 
-    enum Outcome { REASSIGN, INSIST }
+    enum Outcome {
+        REASSIGN("重新分派"), INSIST("维持原分派");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        /** The label of a stored outcome; the stored value itself where it names none of these. */
+        static String labelOf(String stored) {
+            return stored == null ? null
+                    : Arrays.stream(values()).filter(o -> o.name().equals(stored)).findFirst().map(o -> o.label).orElse(stored);
+        }
+    }
 
     private final ProposalRepository proposals;
     private final DepartmentRepository departments;

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** Objections to the city's assignment (退回/调整申请) and the CPPCC committee's decisions on them. */
 @Repository
 public class ObjectionRepository {
@@ -15,6 +17,11 @@ public class ObjectionRepository {
     /** An objection with the committee's decision, once recorded. */
     public record Objection(String reason, LocalDate filedOn, String filedBy, String outcome, String newRole, LocalDate decidedOn,
             String decisionNote, String decidedBy) {
+
+        @JsonProperty
+        public String outcomeLabel() {
+            return ObjectionOutcome.labelOf(outcome);
+        }
     }
 
     private final JdbcClient jdbc;

@@ -1,10 +1,13 @@
 package com.proposaldesk.casefile;
 
 import static com.proposaldesk.process.ProcessElements.TASK_ASSISTING_OPINION;
+import static com.proposaldesk.process.ProcessElements.TASK_RECORD_OBJECTION_OUTCOME;
 import static com.proposaldesk.process.ProcessElements.TASK_REVIEW_DEPT_HEAD;
 import static com.proposaldesk.process.ProcessElements.TASK_REVIEW_OFFICE;
+import static com.proposaldesk.process.ProcessElements.TASK_SIGN_FOR;
 import static com.proposaldesk.process.ProcessElements.TASK_SIGN_OFF_LEADER;
 import static com.proposaldesk.support.ProposalSteps.form;
+import static com.proposaldesk.support.ProposalSteps.objectionForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -141,6 +144,21 @@ class CaseFileApiTest {
                 "处室负责人审核", "办理并起草答复", "处室负责人审核", "提案办审核把关", "分管局领导签发", "正式答复委员", "登记委员评价");
         assertThat(file.path("links").path("tasks")).isEmpty();
         assertThat(file.path("links").path("instances").get(0).path("state").asText()).isEqualTo("已结束");
+    }
+
+    @Test
+    void anObjectionShowsTheCommitteesAnswerInWords() {
+        String number = TestProposals.newNumber("CASE-OBJ");
+        at("2025-04-10T09:00:00+08:00");
+        ProcessInstance pi = steps.register(TestProposals.request(number, ProposalRole.SOLE));
+        steps.complete(ProposalSteps.OFFICE, pi, TASK_SIGN_FOR, objectionForm("本提案主要涉及教育部门职责"));
+        steps.complete(ProposalSteps.OFFICE, pi, TASK_RECORD_OBJECTION_OUTCOME,
+                form("objectionOutcome", "KEPT", "decidedOn", "2025-04-15", "decisionNote", "维持原交办"));
+
+        JsonNode objection = office().get("/api/proposals/" + number + "/case-file").getBody().path("objections").get(0);
+
+        assertThat(objection.path("outcome").asText()).isEqualTo("KEPT");
+        assertThat(objection.path("outcomeLabel").asText()).isEqualTo("维持由我局按原角色办理");
     }
 
     @Test
