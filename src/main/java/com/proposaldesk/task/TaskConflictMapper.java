@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -124,21 +125,11 @@ public abstract class TaskConflictMapper<E extends Throwable> implements Extende
     }
 
     private static TaskAlreadyClaimedException alreadyClaimed(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TaskAlreadyClaimedException claimed) {
-                return claimed;
-            }
-        }
-        return null;
+        return ExceptionUtils.throwableOfType(exception, TaskAlreadyClaimedException.class);
     }
 
     private static OptimisticLockingException optimisticLock(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof OptimisticLockingException lock) {
-                return lock;
-            }
-        }
-        return null;
+        return ExceptionUtils.throwableOfType(exception, OptimisticLockingException.class);
     }
 
     /**

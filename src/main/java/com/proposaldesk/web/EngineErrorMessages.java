@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -117,7 +118,8 @@ public final class EngineErrorMessages {
         if (engine < 500) {
             return engine;
         }
-        if (find(exception, TaskAlreadyClaimedException.class) != null || find(exception, OptimisticLockingException.class) != null) {
+        if (ExceptionUtils.throwableOfType(exception, TaskAlreadyClaimedException.class) != null
+                || ExceptionUtils.throwableOfType(exception, OptimisticLockingException.class) != null) {
             return 409;
         }
         if (isInputFault(exception)) {
@@ -154,16 +156,17 @@ public final class EngineErrorMessages {
             return text;
         }
         Resource resource = Resource.of(path);
-        if (find(exception, TaskAlreadyClaimedException.class) instanceof TaskAlreadyClaimedException claimed) {
+        TaskAlreadyClaimedException claimed = ExceptionUtils.throwableOfType(exception, TaskAlreadyClaimedException.class);
+        if (claimed != null) {
             return "该任务已被 " + claimed.getTaskAssignee() + " 认领，请刷新待办列表";
         }
-        if (find(exception, OptimisticLockingException.class) != null) {
+        if (ExceptionUtils.throwableOfType(exception, OptimisticLockingException.class) != null) {
             return "数据刚被他人同时修改，请刷新后重试";
         }
-        if (find(exception, SuspendedEntityInteractionException.class) != null) {
+        if (ExceptionUtils.throwableOfType(exception, SuspendedEntityInteractionException.class) != null) {
             return "流程实例或任务已挂起，暂时不能办理";
         }
-        if (find(exception, ParseException.class) != null) {
+        if (ExceptionUtils.throwableOfType(exception, ParseException.class) != null) {
             return "流程模型有误，无法部署；details 中列出了每个问题的位置";
         }
         if (exception instanceof ParamException param) {
@@ -230,15 +233,6 @@ public final class EngineErrorMessages {
             }
         }
         return String.join(" / ", messages);
-    }
-
-    private static Throwable find(Throwable exception, Class<? extends Throwable> type) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return t;
-            }
-        }
-        return null;
     }
 
     private record Rule(Pattern pattern, Function<Matcher, String> tell) {

@@ -2,6 +2,7 @@ package com.proposaldesk.web;
 
 import java.sql.SQLException;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -24,12 +25,12 @@ public final class ExpectedFailures {
 
     public static boolean isExpected(Throwable failure) {
         return RejectedInputMapper.rejection(failure) != null || EngineErrorMessages.isInputFault(failure)
-                || DatabaseUnavailable.isCause(failure) || lostRace(failure) || find(failure, ReminderNotSentException.class) != null;
+                || DatabaseUnavailable.isCause(failure) || lostRace(failure) || isReportedMailFailure(failure);
     }
 
     /** A mail not sent, which {@code ReminderMailer} has already logged with its error reference. */
     public static boolean isReportedMailFailure(Throwable failure) {
-        return find(failure, ReminderNotSentException.class) != null;
+        return ExceptionUtils.throwableOfType(failure, ReminderNotSentException.class) != null;
     }
 
     /** What went wrong, in one line for the log: the message of the exception that says it. */
@@ -39,10 +40,10 @@ public final class ExpectedFailures {
         }
         Throwable telling = RejectedInputMapper.rejection(failure);
         if (telling == null) {
-            telling = find(failure, ReminderNotSentException.class);
+            telling = ExceptionUtils.throwableOfType(failure, ReminderNotSentException.class);
         }
         if (telling == null) {
-            telling = find(failure, OptimisticLockingException.class);
+            telling = ExceptionUtils.throwableOfType(failure, OptimisticLockingException.class);
         }
         if (telling == null) {
             telling = failure;
@@ -64,15 +65,6 @@ public final class ExpectedFailures {
             }
         }
         return false;
-    }
-
-    private static Throwable find(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return t;
-            }
-        }
-        return null;
     }
 
     private static String firstLine(String message) {
