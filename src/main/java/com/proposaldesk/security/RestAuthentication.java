@@ -1,6 +1,7 @@
 package com.proposaldesk.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -31,8 +32,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>
  * A read-only request ({@code GET}/{@code HEAD}) to {@code /api/*} from a browser that is logged in to the
  * Camunda webapps (Cockpit, Tasklist) is accepted with that login instead, so that the Cockpit progress
- * board can read {@code /api/board} without asking for a password again. Writes still need HTTP Basic: the
- * session cookie alone must not let another site change anything.
+ * board can read {@code /api/board} without asking for a password again. A write with that login must also carry the
+ * session's CSRF token in the webapps' header ({@code X-XSRF-TOKEN}, as Tasklist sends it; the import page does): the
+ * session cookie alone must not let another site change anything. Without the token, writes need HTTP Basic; a request
+ * that sends a token that is not its session's (the login ended) gets 401 without a password prompt.
  * <p>
  * The same login guards the OpenAPI description of our API ({@code /v3/api-docs}) and the actuator's endpoints
  * (Prometheus's {@code /actuator/prometheus}), except {@code /actuator/health} for load balancers; the actuator's are
@@ -65,6 +68,9 @@ public class RestAuthentication {
          * technical user for Prometheus in group {@code monitoring}, which grants nothing else.
          */
         static final List<String> OPERATORS = List.of(Groups.CAMUNDA_ADMIN, CurrentUser.OFFICE_GROUP, "monitoring");
+
+        private static final byte[] SESSION_ENDED = "{\"message\":\"登录已失效，请重新登录 Tasklist 后刷新本页再试\",\"errors\":[]}"
+                .getBytes(StandardCharsets.UTF_8);
 
         private final ObjectProvider<ProcessEngine> engine;
 
@@ -117,6 +123,14 @@ public class RestAuthentication {
                 return;
             }
             UserAuthentication webappUser = webappUser((HttpServletRequest) request, processEngine);
+            if (webappUser == null && path.startsWith("/api/") && WebappLogin.sendsCsrfToken(http)
+                    && http.getHeader("Authorization") == null) {
+                HttpServletResponse answer = (HttpServletResponse) response;
+                answer.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                answer.setContentType("application/json;charset=UTF-8");
+                answer.getOutputStream().write(SESSION_ENDED);
+                return;
+            }
             if (webappUser == null) {
                 super.doFilter(request, response, chain);
                 return;
@@ -130,11 +144,15 @@ public class RestAuthentication {
             }
         }
 
-        /** The user logged in to the Camunda webapps for this engine, for a read-only {@code /api/} request; else null. */
+        /**
+         * The user logged in to the Camunda webapps for this engine, for a read-only {@code /api/} request or one that
+         * carries the session's CSRF token; else null.
+         */
         static UserAuthentication webappUser(HttpServletRequest request, ProcessEngine processEngine) {
             boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            return readOnly && path.startsWith("/api/") ? WebappLogin.userOf(request, processEngine) : null;
+            return path.startsWith("/api/") && (readOnly || WebappLogin.carriesCsrfToken(request))
+                    ? WebappLogin.userOf(request, processEngine) : null;
         }
     }
 }

@@ -25,7 +25,7 @@ import com.proposaldesk.support.ProposalDeskSpringTest;
 
 /**
  * The webapps' own login: a session cookie, guarded by Camunda's CSRF token. The session lets a browser read our
- * API (the Cockpit progress board does), never write to it.
+ * API (the Cockpit progress board does), and write to it only with the session's CSRF token (the import page does).
  */
 @ProposalDeskSpringTest
 class WebappSessionTest {
@@ -66,7 +66,18 @@ class WebappSessionTest {
         browser.add("X-XSRF-TOKEN", csrf);
         assertThat(http.exchange("/api/proposals", HttpMethod.GET, new HttpEntity<>(browser), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        // the login gave the session a new CSRF token: a page of ours reads it (import.html has it in a meta tag)
+        HttpHeaders cookie = new HttpHeaders();
+        cookie.add(HttpHeaders.COOKIE, "JSESSIONID=" + loggedInSession);
+        http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(cookie), String.class);
+        String importPage = http.exchange("/import.html", HttpMethod.GET, new HttpEntity<>(cookie), String.class).getBody();
+        String token = importPage.replaceAll("(?s).*<meta name=\"csrf-token\" content=\"([^\"]+)\">.*", "$1");
+        browser.set("X-XSRF-TOKEN", token);
         browser.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/api/proposals", HttpMethod.POST, new HttpEntity<>("{}", browser), String.class)
+                .getStatusCode()).as("a write with the session and its CSRF token: validated as the user's")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        browser.remove("X-XSRF-TOKEN");
         assertThat(http.exchange("/api/proposals", HttpMethod.POST, new HttpEntity<>("{}", browser), String.class)
                 .getStatusCode()).as("a write with the session cookie only").isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.exchange("/engine-rest/task", HttpMethod.GET, new HttpEntity<>(browser), String.class)
