@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,28 +13,40 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A member's record of contacts: liaison records are added here, proposal-related ones come from the tasks. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.proposaldesk.casefile.BureauTime;
+
+/**
+ * A member's record of contacts: liaison records are added here, proposal-related ones come from the tasks. Times are
+ * written with the bureau's offset ({@link BureauTime}).
+ */
 @RestController
 @RequestMapping("/api/members/{memberId}/communications")
 public class MemberCommunicationController {
 
     private final MemberLiaison liaison;
     private final IdentityService identity;
+    private final ObjectMapper json;
 
-    public MemberCommunicationController(MemberLiaison liaison, IdentityService identity) {
+    public MemberCommunicationController(MemberLiaison liaison, IdentityService identity, BureauTime time, ObjectMapper json) {
         this.liaison = liaison;
         this.identity = identity;
+        this.json = time.json(json);
     }
 
     @GetMapping
-    public List<CommunicationRecord> history(@PathVariable long memberId) {
-        return liaison.history(memberId);
+    public ResponseEntity<byte[]> history(@PathVariable long memberId) throws JsonProcessingException {
+        List<CommunicationRecord> history = liaison.history(memberId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(history));
     }
 
     @PostMapping
-    public ResponseEntity<CommunicationRecord> record(@PathVariable long memberId, @RequestBody LiaisonRecordRequest request) {
+    public ResponseEntity<byte[]> record(@PathVariable long memberId, @RequestBody LiaisonRecordRequest request)
+            throws JsonProcessingException {
         // the REST authentication filter has set the user for every /api/* request
         CommunicationRecord record = liaison.record(memberId, request, identity.getCurrentAuthentication().getUserId());
-        return ResponseEntity.created(URI.create("/api/members/" + memberId + "/communications/" + record.id())).body(record);
+        return ResponseEntity.created(URI.create("/api/members/" + memberId + "/communications/" + record.id()))
+                .contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(record));
     }
 }

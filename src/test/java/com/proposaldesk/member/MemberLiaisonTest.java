@@ -2,7 +2,9 @@ package com.proposaldesk.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -169,6 +172,11 @@ class MemberLiaisonTest {
         assertThat(recorded.getBody().path("stage").asText()).isEqualTo("LIAISON");
         assertThat(recorded.getBody().path("wayLabel").asText()).isEqualTo("活动");
         assertThat(recorded.getBody().path("recordedBy").asText()).isEqualTo("office-liaison");
+        String recordedAt = recorded.getBody().path("recordedAt").asText();
+        assertThat(recordedAt).as("the bureau's time with its offset, the JVM running in UTC")
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00");
+        assertThat(Duration.between(OffsetDateTime.parse(recordedAt).toInstant(), ClockUtil.getCurrentTime().toInstant()).abs())
+                .isLessThan(Duration.ofMinutes(5));
 
         // a proposal of the same member (same name and phone) and its 先沟通后办理 record
         Map<String, Object> proposal = new LinkedHashMap<>();
