@@ -76,6 +76,17 @@ class TasklistPage {
                 + "[.//*[normalize-space(.)='" + proposalNumber + "']]");
     }
 
+    /**
+     * Types the text in the list's search box and presses Enter, without choosing a criterion, after removing the
+     * searches made before.
+     */
+    void search(String text) {
+        browser.driver().findElements(By.cssSelector(".remove-search")).forEach(WebElement::click);
+        WebElement box = browser.visible(By.cssSelector("input.main-field"));
+        box.sendKeys(text);
+        box.sendKeys(Keys.ENTER);
+    }
+
     /** Opens the task from its card and waits for its Camunda Form. */
     void open(WebElement card, String taskName) {
         card.findElement(By.cssSelector("h4.task a")).click();

@@ -39,8 +39,10 @@ export default {
   //   // 'my-custom-script/customScript'
   // ],
   // Chinese validation messages and date pickers in Camunda Forms; notifications that show a message once;
-  // a 工作台 link and a 案卷 tab on every task (custom/bureau-links.js); 创建任务 only for who may create tasks
-  customScripts: ['custom/camunda-forms-zh.js', 'custom/notifications.js', 'custom/bureau-links.js', 'custom/create-task.js'],
+  // a 工作台 link and a 案卷 tab on every task (custom/bureau-links.js); 创建任务 only for who may create tasks;
+  // text typed in the search box also finds a task by its proposal's number or title (custom/proposal-search.js)
+  customScripts: ['custom/camunda-forms-zh.js', 'custom/notifications.js', 'custom/bureau-links.js', 'custom/create-task.js',
+    'custom/proposal-search.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
