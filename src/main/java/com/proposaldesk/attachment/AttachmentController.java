@@ -64,7 +64,7 @@ public class AttachmentController {
 
     /**
      * Always as a download, never shown in the page that links it; the name in RFC 5987's {@code filename*} (UTF-8), which
-     * every current browser reads, and an ASCII stand-in in {@code filename} for the others.
+     * every current browser reads, and MIME-encoded in {@code filename} for older clients.
      */
     static ResponseEntity<byte[]> file(AttachmentService.Download download) {
         Attachment attachment = download.attachment();
