@@ -9,7 +9,9 @@ public enum AuditAction {
     TASK_URGED("催办"),
     MEMBER_CREATED("新增委员"),
     MEMBER_UPDATED("修改委员信息"),
-    LIAISON_RECORDED("记录委员联络");
+    LIAISON_RECORDED("记录委员联络"),
+    ATTACHMENT_UPLOADED("上传附件"),
+    ATTACHMENT_DELETED("删除附件");
 
     private final String label;
 

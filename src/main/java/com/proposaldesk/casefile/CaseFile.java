@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.proposaldesk.assignment.AssignmentRepository.Assignment;
+import com.proposaldesk.attachment.Attachment;
 import com.proposaldesk.assignment.DisputeRepository.DisputeRecord;
 import com.proposaldesk.communication.CommunicationRecord;
 import com.proposaldesk.evaluation.EvaluationRepository.Evaluation;
@@ -25,6 +26,7 @@ import com.proposaldesk.reply.ReplyRepository.Review;
  * @param proposal the registration data, members, departments, dates, status and open tasks, as {@code GET /api/proposals/{number}}
  * @param departmentNames the name of every department code used in the case file
  * @param letter the reply or opinion letter, once a version has been signed off
+ * @param attachments the files kept with the proposal, oldest first, without their content
  * @param timeline one entry per step, registration first
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -39,6 +41,7 @@ public record CaseFile(
         List<Opinion> opinions,
         List<Draft> drafts,
         Letter letter,
+        List<Attachment> attachments,
         List<Evaluation> evaluations,
         List<FollowUp> followUps,
         List<ExtensionRecord> extensions,

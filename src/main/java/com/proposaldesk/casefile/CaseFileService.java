@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import com.proposaldesk.assignment.AssignmentRepository;
 import com.proposaldesk.assignment.DisputeRepository;
+import com.proposaldesk.attachment.AttachmentRepository;
 import com.proposaldesk.communication.CommunicationRepository;
 import com.proposaldesk.department.Department;
 import com.proposaldesk.department.DepartmentRepository;
@@ -60,12 +61,13 @@ public class CaseFileService {
     private final ExtensionRepository extensions;
     private final MailOutbox mails;
     private final CaseTimeline timeline;
+    private final AttachmentRepository attachments;
 
     CaseFileService(ProposalRepository proposals, ProposalViews views, ProposalAccess access, SystemReads reads,
             DepartmentRepository departments, ObjectionRepository objections, AssignmentRepository assignments,
             DisputeRepository disputes, CommunicationRepository communications, OpinionRepository opinions,
             ReplyRepository replies, EvaluationRepository evaluations, FollowUpRepository followUps,
-            ExtensionRepository extensions, MailOutbox mails, CaseTimeline timeline) {
+            ExtensionRepository extensions, MailOutbox mails, CaseTimeline timeline, AttachmentRepository attachments) {
         this.proposals = proposals;
         this.views = views;
         this.access = access;
@@ -82,6 +84,7 @@ public class CaseFileService {
         this.extensions = extensions;
         this.mails = mails;
         this.timeline = timeline;
+        this.attachments = attachments;
     }
 
     /**
@@ -100,6 +103,7 @@ public class CaseFileService {
         var disputed = disputes.forProposal(id);
         return new CaseFile(view, departmentNames(proposal, assigned, disputed), proposals.signings(id), objections.forProposal(id),
                 assigned, disputed, communications.forProposal(id), opinions.forProposal(id), drafts, letter(number, drafts),
+                attachments.forProposal(id),
                 evaluations.forProposal(id), followUps.forProposal(id), extensions.forProposal(id),
                 oldestFirst(mails.search(number, null, null)), steps, links(view, instances));
     }

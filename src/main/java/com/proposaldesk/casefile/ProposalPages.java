@@ -1,5 +1,6 @@
 package com.proposaldesk.casefile;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +11,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.proposaldesk.attachment.AttachmentKind;
+import com.proposaldesk.attachment.AttachmentProperties;
+import com.proposaldesk.attachment.AttachmentRejectedException;
+import com.proposaldesk.attachment.AttachmentService;
 import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.proposal.ProposalNotFoundException;
 import com.proposaldesk.proposal.ProposalRole;
@@ -23,10 +30,15 @@ import com.proposaldesk.search.ProposalSearch;
 import com.proposaldesk.search.SearchController;
 import com.proposaldesk.search.SearchFilter;
 import com.proposaldesk.security.ForbiddenException;
+import com.proposaldesk.security.PageCsrf;
 import com.proposaldesk.security.PageLogin.LoginRequiredException;
 import com.proposaldesk.security.ProposalAccess;
 import com.proposaldesk.security.WebappLogin;
 import com.proposaldesk.web.BadRequestException;
+import com.proposaldesk.web.NotFoundException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The bureau's pages, on the webapps' login ({@link com.proposaldesk.security.PageLogin}): {@code /proposals} searches
@@ -40,9 +52,18 @@ public class ProposalPages {
     private final SearchController searchApi;
     private final ProposalAccess access;
     private final DepartmentRepository departments;
+    private final AttachmentService attachments;
+    private final AttachmentProperties limits;
+    private final PageCsrf csrf;
+
+    /** What the page says after a form of it was done; a fixed text per key, nothing from the address shows as such. */
+    private static final Map<String, String> NOTICES = Map.of("uploaded", "附件已上传。", "deleted", "附件已删除。");
 
     public ProposalPages(CaseFileService caseFiles, ProposalSearch search, SearchController searchApi, ProposalAccess access,
-            DepartmentRepository departments) {
+            DepartmentRepository departments, AttachmentService attachments, AttachmentProperties limits, PageCsrf csrf) {
+        this.attachments = attachments;
+        this.limits = limits;
+        this.csrf = csrf;
         this.caseFiles = caseFiles;
         this.search = search;
         this.searchApi = searchApi;
@@ -69,9 +90,62 @@ public class ProposalPages {
     }
 
     @GetMapping("/proposals/{number}")
-    public String caseFile(@PathVariable String number, Model model) {
+    public String caseFile(@PathVariable String number, @RequestParam(required = false) String notice, Model model,
+            HttpServletRequest request) {
+        model.addAttribute("notice", notice == null ? null : NOTICES.get(notice));
+        if ("too-large".equals(notice)) {
+            // the servlet's multipart limit refused the upload before it reached us (importing/UploadErrors)
+            model.addAttribute("attachmentError", attachments.tooLargeMessage());
+        }
+        return showCaseFile(number, model, request);
+    }
+
+    /** The upload form of the case file page: back to the page, with the file in the list or the reason it was refused. */
+    @PostMapping("/proposals/{number}/attachments")
+    public String upload(@PathVariable String number, @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String description, Model model,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        csrf.check(request);
+        try {
+            attachments.upload(number, file, kind, description);
+        } catch (AttachmentRejectedException e) {
+            return refused(number, e, model, request, response);
+        }
+        return "redirect:" + page(number, "uploaded");
+    }
+
+    @PostMapping("/proposals/{number}/attachments/{id}/delete")
+    public String delete(@PathVariable String number, @PathVariable long id, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        csrf.check(request);
+        try {
+            attachments.delete(number, id);
+        } catch (AttachmentRejectedException e) {
+            return refused(number, e, model, request, response);
+        }
+        return "redirect:" + page(number, "deleted");
+    }
+
+    private String refused(String number, AttachmentRejectedException e, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        response.setStatus(e.status().value());
+        model.addAttribute("attachmentError", e.getMessage());
+        return showCaseFile(number, model, request);
+    }
+
+    private String showCaseFile(String number, Model model, HttpServletRequest request) {
         model.addAttribute("file", caseFiles.of(number));
+        model.addAttribute("attachmentRights", attachments.rights(number));
+        model.addAttribute("attachmentKinds", AttachmentKind.values());
+        model.addAttribute("attachmentLimit", limits.describeMaxFileSize());
+        model.addAttribute("csrfToken", csrf.token(request));
         return "proposals/case-file";
+    }
+
+    /** The case file page, scrolled to its attachments, with a notice of what was done. */
+    public static String page(String number, String notice) {
+        return UriComponentsBuilder.fromPath("/proposals/{number}").queryParam("notice", notice).fragment("attachments")
+                .buildAndExpand(number).encode().toUriString();
     }
 
     /** Links of the search page that keep its criteria: another page, another order, the ledger export. */
@@ -111,12 +185,17 @@ public class ProposalPages {
 
     @ExceptionHandler(ForbiddenException.class)
     ModelAndView forbidden(ForbiddenException e) {
-        return error(HttpStatus.FORBIDDEN, "无权查看", e.getMessage());
+        return error(HttpStatus.FORBIDDEN, "没有权限", e.getMessage());
     }
 
     @ExceptionHandler(ProposalNotFoundException.class)
     ModelAndView notFound(ProposalNotFoundException e) {
         return error(HttpStatus.NOT_FOUND, "未找到提案", e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -20,9 +20,11 @@ public class TaskForms implements TaskListener {
 
     private final Map<String, TaskForm> formsByTask = new HashMap<>();
     private final CaseSummary summaries;
+    private final CaseAttachments attachments;
 
-    public TaskForms(List<TaskForm> forms, CaseSummary summaries) {
+    public TaskForms(List<TaskForm> forms, CaseSummary summaries, CaseAttachments attachments) {
         this.summaries = summaries;
+        this.attachments = attachments;
         for (TaskForm form : forms) {
             for (String task : form.tasks()) {
                 TaskForm previous = formsByTask.put(task, form);
@@ -39,6 +41,7 @@ public class TaskForms implements TaskListener {
         TaskFormContext context = TaskFormContext.of(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(PROPOSAL_SUMMARY, summaries.markdown(context.proposalNumber()));
+            task.setVariableLocal(CaseAttachments.VARIABLE, attachments.markdown(context.proposalNumber()));
             form.prepare(context);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             form.submit(context);

@@ -2,6 +2,7 @@ package com.proposaldesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.proposaldesk.communication.CommunicationRepository;
@@ -352,6 +356,47 @@ class AuthorizationProbeTest {
         }
         assertThat(exchange("food", HttpMethod.POST, "/api/members/999999/communications", Map.of()).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void eachUserReadsAndAddsTheAttachmentsOfTheirProposalsOnlyAndOnlyTheUploaderOrTheOfficeDeletes() {
+        String files = "/api/proposals/" + numberA + "/attachments";
+        long id = upload("food", files, "交办单.pdf").path("id").asLong();
+        for (String user : USERS.keySet()) {
+            boolean sees = SEE_A.contains(user);
+            ResponseEntity<String> list = exchange(user, HttpMethod.GET, files, null);
+            ResponseEntity<String> download = exchange(user, HttpMethod.GET, files + "/" + id, null);
+            assertThat(list.getStatusCode()).as(user + " list").isEqualTo(sees ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+            assertThat(download.getStatusCode()).as(user + " download").isEqualTo(sees ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+            if (!sees) {
+                assertThat(list.getBody()).contains("您无权查看提案");
+                assertThat(exchange(user, HttpMethod.POST, files, multipart("外来.pdf")).getStatusCode()).as(user + " upload")
+                        .isEqualTo(HttpStatus.FORBIDDEN);
+            }
+            if (!Set.of("food", "office", "admin").contains(user)) {
+                assertThat(exchange(user, HttpMethod.DELETE, files + "/" + id, null).getStatusCode()).as(user + " delete")
+                        .isEqualTo(HttpStatus.FORBIDDEN);
+            }
+        }
+        assertThat(as("office").get(files).getBody()).as("only food's file, still there").hasSize(1);
+        assertThat(exchange("office", HttpMethod.DELETE, files + "/" + id, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private JsonNode upload(String user, String path, String name) {
+        ResponseEntity<JsonNode> uploaded = http.withBasicAuth(user, PASSWORD).postForEntity(path, multipart(name), JsonNode.class);
+        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return uploaded.getBody();
+    }
+
+    private static MultiValueMap<String, Object> multipart(String name) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        return body;
     }
 
     private void probeProposal(String user, String number, ProcessInstance instance, boolean sees) {

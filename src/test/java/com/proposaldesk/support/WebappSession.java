@@ -58,6 +58,18 @@ public final class WebappSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
     }
 
+    /** Submits a form of our pages as the browser does: the page's token is in the form, not in a header. */
+    public HttpResponse<String> postForm(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A file as the browser downloads it, following a link. */
+    public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpRequest.Builder modifying(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-XSRF-TOKEN", token())
                 .header("Origin", baseUrl).header("Accept", "application/json");

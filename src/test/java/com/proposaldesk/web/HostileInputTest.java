@@ -171,14 +171,14 @@ class HostileInputTest {
         String boundary = "----pd" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"big.bpmn\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + 11 * 1024 * 1024];
+        byte[] body = new byte[head.length + 23 * 1024 * 1024];
         System.arraycopy(head, 0, body, 0, head.length);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
                 .header("Authorization", basic(OFFICE)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(json.readTree(response.body()).get("message").asText()).isEqualTo("请求内容超过 10 MB 的上限，未予受理");
+        assertThat(json.readTree(response.body()).get("message").asText()).isEqualTo("请求内容超过 22 MB 的上限，未予受理");
     }
 
     // ---- malformed and mistyped JSON ---------------------------------------------------------------------
