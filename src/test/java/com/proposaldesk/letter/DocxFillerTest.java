@@ -57,7 +57,7 @@ class DocxFillerTest {
 
     @Test
     void theShippedTemplatesHaveEveryPlaceholderFilled() throws IOException {
-        LetterTemplates templates = new LetterTemplates(new LetterProperties(null));
+        LetterTemplates templates = new LetterTemplates(LetterProperties.withFolder(null));
         Map<String, String> values = Map.of("title", "T", "addressee", "A：", "classification", "A类", "body", "B",
                 "commitments", "", "signer", "S", "date", "D", "contact", "C", "copiedTo", "CC", "publish", "公开");
         for (String name : List.of(LetterTemplates.REPLY_LETTER, LetterTemplates.OPINION_LETTER)) {
@@ -71,7 +71,7 @@ class DocxFillerTest {
     void markupInUserTextIsPlainTextInTheLetter() throws IOException {
         String hostile = "<a href=\"https://evil.example/login\">点此核对</a><img src=\"https://evil.example/x.png\">"
                 + "[官方通知](https://evil.example/phish)<w:hyperlink r:id=\"rId99\"><w:r><w:t>链接</w:t></w:r></w:hyperlink>";
-        LetterTemplates templates = new LetterTemplates(new LetterProperties(null));
+        LetterTemplates templates = new LetterTemplates(LetterProperties.withFolder(null));
         Map<String, String> values = Map.of("title", "关于" + hostile + "的答复", "addressee", "A：", "classification", "A类",
                 "body", "第一段" + hostile + "\n第二段", "commitments", "", "signer", "S", "date", "D", "contact", "C",
                 "copiedTo", "CC", "publish", "公开");
@@ -101,6 +101,6 @@ class DocxFillerTest {
         Member member = new Member(1L, "陈建华", null, null, null, null);
         return new Proposal(1, "20230188", source, session, "标题", member, List.of(), List.of(), ProposalRole.SOLE, false,
                 LocalDate.of(2023, 3, 1), null, List.of(), ProposalStatus.HANDLING, "food", List.of(), null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 }
