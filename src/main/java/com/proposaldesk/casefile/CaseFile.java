@@ -56,7 +56,7 @@ public record CaseFile(
     }
 
     /** The letter to download (.docx), printed from the latest signed-off version. */
-    public record Letter(boolean available, int version, String download) {
+    public record Letter(boolean available, int version, String download, String pdf, String documentNumber) {
     }
 
     /** Where to work on the proposal: its open tasks in Tasklist, its process instances in Cockpit. */

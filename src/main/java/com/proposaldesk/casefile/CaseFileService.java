@@ -102,7 +102,7 @@ public class CaseFileService {
         var assigned = assignments.forProposal(id);
         var disputed = disputes.forProposal(id);
         return new CaseFile(view, departmentNames(proposal, assigned, disputed), proposals.signings(id), objections.forProposal(id),
-                assigned, disputed, communications.forProposal(id), opinions.forProposal(id), drafts, letter(number, drafts),
+                assigned, disputed, communications.forProposal(id), opinions.forProposal(id), drafts, letter(proposal, drafts),
                 attachments.forProposal(id),
                 evaluations.forProposal(id), followUps.forProposal(id), extensions.forProposal(id),
                 oldestFirst(mails.search(number, null, null)), steps, links(view, instances));
@@ -123,14 +123,15 @@ public class CaseFileService {
     }
 
     /** The latest signed-off version is the one the letter prints (letter/IssuedReplies). */
-    private static CaseFile.Letter letter(String number, List<CaseFile.Draft> drafts) {
+    private static CaseFile.Letter letter(Proposal proposal, List<CaseFile.Draft> drafts) {
+        String letters = "/api/proposals/" + proposal.number() + "/reply-letter";
         for (int i = drafts.size() - 1; i >= 0; i--) {
             CaseFile.Draft draft = drafts.get(i);
             if (Reply.APPROVED.equals(draft.status()) || Reply.SENT.equals(draft.status())) {
-                return new CaseFile.Letter(true, draft.version(), "/api/proposals/" + number + "/reply-letter.docx");
+                return new CaseFile.Letter(true, draft.version(), letters + ".docx", letters + ".pdf", proposal.documentNumber());
             }
         }
-        return new CaseFile.Letter(false, 0, null);
+        return new CaseFile.Letter(false, 0, null, null, null);
     }
 
     private Map<String, String> departmentNames(Proposal proposal, List<AssignmentRepository.Assignment> assigned,

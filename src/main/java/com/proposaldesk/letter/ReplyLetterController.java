@@ -14,7 +14,10 @@ import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.security.ProposalAccess;
 
-/** {@code GET /api/proposals/{number}/reply-letter.docx}: the reply or opinion letter as Word document. */
+/**
+ * {@code GET /api/proposals/{number}/reply-letter.docx} and {@code .pdf}: the reply or opinion letter as Word document
+ * and as PDF; once signed, the files stored at the sign-off.
+ */
 @RestController
 public class ReplyLetterController {
 
@@ -33,10 +36,23 @@ public class ReplyLetterController {
 
     @GetMapping("/api/proposals/{number}/reply-letter.docx")
     public ResponseEntity<byte[]> replyLetter(@PathVariable String number) {
+        requireVisible(number);
+        return download(letters.letter(number), DOCX);
+    }
+
+    @GetMapping("/api/proposals/{number}/reply-letter.pdf")
+    public ResponseEntity<byte[]> replyLetterPdf(@PathVariable String number) {
+        requireVisible(number);
+        return download(letters.pdf(number), MediaType.APPLICATION_PDF);
+    }
+
+    private void requireVisible(String number) {
         Proposal proposal = proposals.get(number);
         access.requireVisible(number, proposal.leadDepartment(), proposal.assistingDepartments());
-        LetterFile letter = letters.letter(number);
-        return ResponseEntity.ok().contentType(DOCX)
+    }
+
+    private static ResponseEntity<byte[]> download(LetterFile letter, MediaType type) {
+        return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(letter.filename(), StandardCharsets.UTF_8).build().toString())
                 .body(letter.content());

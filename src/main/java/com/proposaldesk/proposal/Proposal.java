@@ -33,5 +33,6 @@ public record Proposal(
         LocalDate signForDue,
         LocalDate firstContactDue,
         LocalDate hardLimitDue,
-        String calendarWarning) {
+        String calendarWarning,
+        String documentNumber) {
 }

@@ -123,6 +123,11 @@ public class ProposalRepository {
         return counts;
     }
 
+    /** The document number (文号) of the proposal's latest signed letter. */
+    public void recordDocumentNumber(String number, String documentNumber) {
+        update(number, "document_number = ?", documentNumber);
+    }
+
     public void updateStatus(String number, ProposalStatus status) {
         update(number, "status = ?", status.name());
     }
@@ -218,7 +223,7 @@ public class ProposalRepository {
                 localDate(rs, "answer_due"), localDate(rs, "signed_on"), localDate(rs, "replied_on"), onTime,
                 rs.getString("reply_classification"), rs.getString("evaluation"), rs.getString("process_instance_id"),
                 localDate(rs, "sign_for_due"), localDate(rs, "first_contact_due"), localDate(rs, "hard_limit_due"),
-                rs.getString("calendar_warning"));
+                rs.getString("calendar_warning"), rs.getString("document_number"));
     }
 
     /**

@@ -32,7 +32,8 @@ public record ProposalView(
         Dates dates,
         String processInstanceId,
         List<Stage> stages,
-        List<OpenTask> openTasks) {
+        List<OpenTask> openTasks,
+        String documentNumber) {
 
     public record Dates(LocalDate assignedOn, LocalDate signedOn, LocalDate answerDue, LocalDate repliedOn,
             LocalDate signForDue, LocalDate firstContactDue, LocalDate hardLimitDue, String calendarWarning) {
@@ -45,6 +46,6 @@ public record ProposalView(
                 p.replyClassification(), p.evaluation(), p.repliedOnTime(),
                 new Dates(p.assignedOn(), p.signedOn(), p.answerDue(), p.repliedOn(), p.signForDue(), p.firstContactDue(),
                         p.hardLimitDue(), p.calendarWarning()),
-                p.processInstanceId(), stages, openTasks);
+                p.processInstanceId(), stages, openTasks, p.documentNumber());
     }
 }

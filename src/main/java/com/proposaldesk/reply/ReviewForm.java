@@ -3,6 +3,7 @@ package com.proposaldesk.reply;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.process.ProcessElements;
@@ -24,11 +25,13 @@ public class ReviewForm implements TaskForm {
     private final ProposalRepository proposals;
     private final ReplyRepository replies;
     private final ReviewHistory history;
+    private final ApplicationEventPublisher events;
 
-    ReviewForm(ProposalRepository proposals, ReplyRepository replies, ReviewHistory history) {
+    ReviewForm(ProposalRepository proposals, ReplyRepository replies, ReviewHistory history, ApplicationEventPublisher events) {
         this.proposals = proposals;
         this.replies = replies;
         this.history = history;
+        this.events = events;
     }
 
     @Override
@@ -67,6 +70,7 @@ public class ReviewForm implements TaskForm {
             replies.setStatus(reply.id(), Reply.RETURNED);
         } else if (isLastSignature(proposal, context.taskKey())) {
             replies.setStatus(reply.id(), Reply.APPROVED);
+            events.publishEvent(new ReplySigned(proposal.number(), reply.id(), context.userId()));
         }
         context.route(ProcessVariables.REVIEW_APPROVED, approved);
     }

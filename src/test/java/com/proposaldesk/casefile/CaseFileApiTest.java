@@ -120,6 +120,9 @@ class CaseFileApiTest {
         assertThat(drafts.get(1).path("sentOn").asText()).isEqualTo("2025-08-05");
         assertThat(file.path("letter").path("available").asBoolean()).isTrue();
         assertThat(file.path("letter").path("download").asText()).isEqualTo("/api/proposals/" + number + "/reply-letter.docx");
+        assertThat(file.path("letter").path("pdf").asText()).isEqualTo("/api/proposals/" + number + "/reply-letter.pdf");
+        assertThat(file.path("letter").path("documentNumber").asText()).isEqualTo(file.path("proposal").path("documentNumber").asText())
+                .startsWith("X市监函〔");
         assertThat(file.path("evaluations").get(0).path("resultLabel").asText()).isEqualTo("满意");
 
         JsonNode timeline = file.path("timeline");

@@ -96,6 +96,6 @@ class ReminderScheduleTest {
         return new Proposal(1, "20250001", ProposalSource.CPPCC, "市政协七届四次会议", "关于校园周边食品安全的提案",
                 new Member(null, "委员", null, null, null, null), List.of(), List.of("建议"), ProposalRole.SOLE, false,
                 assigned, null, List.of(), ProposalStatus.HANDLING, "food", List.of(), d.answerDue(), assigned.plusDays(1),
-                assigned.plusMonths(2), true, "A", null, "pi", d.signForDue(), d.firstContactDue(), d.hardLimitDue(), null);
+                assigned.plusMonths(2), true, "A", null, "pi", d.signForDue(), d.firstContactDue(), d.hardLimitDue(), null, null);
     }
 }

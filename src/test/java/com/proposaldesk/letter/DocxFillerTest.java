@@ -57,12 +57,13 @@ class DocxFillerTest {
 
     @Test
     void theShippedTemplatesHaveEveryPlaceholderFilled() throws IOException {
-        LetterTemplates templates = new LetterTemplates(new LetterProperties(null));
-        Map<String, String> values = Map.of("title", "T", "addressee", "A：", "classification", "A类", "body", "B",
-                "commitments", "", "signer", "S", "date", "D", "contact", "C", "copiedTo", "CC", "publish", "公开");
+        LetterTemplates templates = new LetterTemplates(LetterProperties.withFolder(null));
+        Map<String, String> values = LetterPdfTest.values("正文");
         for (String name : List.of(LetterTemplates.REPLY_LETTER, LetterTemplates.OPINION_LETTER)) {
             try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(DocxFiller.fill(templates.load(name), values)))) {
-                assertThat(new XWPFWordExtractor(document).getText()).as(name).doesNotContain("${").contains("T", "A：", "签发人：S");
+                assertThat(new XWPFWordExtractor(document).getText()).as(name).doesNotContain("${").contains("X市市场监督管理局",
+                        "X市监函〔2026〕7号", "签发人：吴国华", "陈建华委员：", "正文", "2026年6月3日",
+                        "（联系人：李经办，联系电话：022-23456789）", "抄送：市政协提案委");
             }
         }
     }
@@ -71,7 +72,7 @@ class DocxFillerTest {
     void markupInUserTextIsPlainTextInTheLetter() throws IOException {
         String hostile = "<a href=\"https://evil.example/login\">点此核对</a><img src=\"https://evil.example/x.png\">"
                 + "[官方通知](https://evil.example/phish)<w:hyperlink r:id=\"rId99\"><w:r><w:t>链接</w:t></w:r></w:hyperlink>";
-        LetterTemplates templates = new LetterTemplates(new LetterProperties(null));
+        LetterTemplates templates = new LetterTemplates(LetterProperties.withFolder(null));
         Map<String, String> values = Map.of("title", "关于" + hostile + "的答复", "addressee", "A：", "classification", "A类",
                 "body", "第一段" + hostile + "\n第二段", "commitments", "", "signer", "S", "date", "D", "contact", "C",
                 "copiedTo", "CC", "publish", "公开");
@@ -83,6 +84,30 @@ class DocxFillerTest {
             assertThat(document.getParagraphs()).allSatisfy(paragraph -> assertThat(paragraph.getCTP().getHyperlinkList()).isEmpty());
             assertThat(document.getAllPictures()).isEmpty();
         }
+    }
+
+    @Test
+    void aSalutationTypedAtTheStartOfTheBodyBecomesTheAddresseeOnce() {
+        assertThat(LetterWording.opening("陈建华委员：", "陈建华", "尊敬的陈建华委员：您好！您提出的提案收悉。\n一、……"))
+                .isEqualTo(new LetterWording.Opening("尊敬的陈建华委员：", "您好！您提出的提案收悉。\n一、……"));
+        assertThat(LetterWording.opening("陈建华委员：", "陈建华", "陈建华委员:\n您提出的提案收悉。"))
+                .isEqualTo(new LetterWording.Opening("陈建华委员：", "您提出的提案收悉。"));
+        assertThat(LetterWording.opening("陈建华代表：", "陈建华", "  陈建华代表，您提出的建议收悉。"))
+                .isEqualTo(new LetterWording.Opening("陈建华代表：", "您提出的建议收悉。"));
+        assertThat(LetterWording.opening("市交通运输委员会：", "市交通运输委员会", "市交通运输委员会：我局意见如下。"))
+                .isEqualTo(new LetterWording.Opening("市交通运输委员会：", "我局意见如下。"));
+        assertThat(LetterWording.opening("陈建华委员：", "陈建华", "您提出的关于陈建华委员：所述问题"))
+                .as("a name later in the body is not a salutation")
+                .isEqualTo(new LetterWording.Opening("陈建华委员：", "您提出的关于陈建华委员：所述问题"));
+    }
+
+    @Test
+    void theDocumentNumberFollowsTheConfiguredPattern() {
+        assertThat(LetterProperties.withFolder(null).documentNumber(2026, 12)).isEqualTo("X市监函〔2026〕12号");
+        assertThat(new LetterProperties(null, "Y市农业农村局", "Y农函〔{year}〕第{n}号", null, null, null).documentNumber(2027, 3))
+                .isEqualTo("Y农函〔2027〕第3号");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LetterProperties(null, null, "Y农函〔{year}〕号", null, null, null))
+                .hasMessageContaining("必须含有 {n}");
     }
 
     @Test
@@ -101,6 +126,6 @@ class DocxFillerTest {
         Member member = new Member(1L, "陈建华", null, null, null, null);
         return new Proposal(1, "20230188", source, session, "标题", member, List.of(), List.of(), ProposalRole.SOLE, false,
                 LocalDate.of(2023, 3, 1), null, List.of(), ProposalStatus.HANDLING, "food", List.of(), null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 }

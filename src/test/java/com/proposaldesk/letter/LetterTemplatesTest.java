@@ -14,10 +14,10 @@ class LetterTemplatesTest {
     @Test
     void theOfficesFolderReplacesOnlyTheTemplatesItHolds(@TempDir Path folder) throws IOException {
         Files.write(folder.resolve(LetterTemplates.REPLY_LETTER), new byte[] { 1, 2, 3 });
-        LetterTemplates templates = new LetterTemplates(new LetterProperties(folder));
+        LetterTemplates templates = new LetterTemplates(LetterProperties.withFolder(folder));
 
         assertThat(templates.load(LetterTemplates.REPLY_LETTER)).containsExactly(1, 2, 3);
         assertThat(templates.load(LetterTemplates.OPINION_LETTER))
-                .isEqualTo(new LetterTemplates(new LetterProperties(null)).load(LetterTemplates.OPINION_LETTER));
+                .isEqualTo(new LetterTemplates(LetterProperties.withFolder(null)).load(LetterTemplates.OPINION_LETTER));
     }
 }

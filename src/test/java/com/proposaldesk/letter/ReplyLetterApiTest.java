@@ -23,6 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -90,7 +93,7 @@ class ReplyLetterApiTest {
     }
 
     @Test
-    void aKeyProposalsLetterIsSignedByThePrincipalLeaderOnceApprovedAndDatedWhenSent() throws IOException {
+    void aKeyProposalsLetterIsNumberedSignedByThePrincipalLeaderAndKeptAsSigned() throws IOException {
         String number = TestProposals.newNumber("LETTER");
         ProcessInstance pi = steps.register(request(number, ProposalRole.SOLE, true));
         steps.toDraftReply(pi);
@@ -108,6 +111,18 @@ class ReplyLetterApiTest {
         assertThat(download(number).getStatusCode().value()).as("the principal leader has not signed yet").isEqualTo(404);
         steps.approve(pi, TASK_SIGN_OFF_PRINCIPAL);
 
+        String documentNumber = proposal(number).path("documentNumber").asText();
+        assertThat(documentNumber).matches("X市监函〔" + clock.today().getYear() + "〕[1-9][0-9]*号");
+        assertThat(api.getForObject("/api/proposals", JsonNode.class)).anySatisfy(listed -> {
+            assertThat(listed.path("number").asText()).isEqualTo(number);
+            assertThat(listed.path("documentNumber").asText()).isEqualTo(documentNumber);
+        });
+        String signedOn = LetterWording.date(clock.today());
+        List<String> expected = List.of("X市市场监督管理局", documentNumber, "签发人：刘局长", "B类", "主动公开",
+                "关于市政协七届三次会议第" + number + "号提案的答复", "陈建华委员：", "您提出的关于加强校园周边食品安全监管的提案收悉。",
+                "承诺事项：2025 年底前完成全市校园周边抽检结果公开平台建设", signedOn, "联系人：李经办，联系电话：022-23456789",
+                "抄送：市政协提案委");
+
         ResponseEntity<byte[]> approved = download(number);
         assertThat(approved.getStatusCode().value()).isEqualTo(200);
         assertThat(approved.getHeaders().getContentType().toString()).contains("wordprocessingml");
@@ -115,24 +130,31 @@ class ReplyLetterApiTest {
         assertThat(approved.getHeaders().getFirst("Content-Disposition")).contains("filename*=UTF-8''");
         try (XWPFDocument document = read(approved)) {
             String text = new XWPFWordExtractor(document).getText();
-            assertThat(text).contains("关于市政协七届三次会议第" + number + "号提案的答复", "陈建华委员：", "B类",
-                    "承诺事项：2025 年底前完成全市校园周边抽检结果公开平台建设", "签发人：刘局长", "李经办，联系电话：022-23456789",
-                    "市政协提案委", "公开", LetterWording.date(clock.today()))
-                    .doesNotContain("${", "陈副局长");
+            assertThat(text).contains(expected).doesNotContain("${", "陈副局长", "分管");
+            assertThat(text.split("陈建华委员", -1)).as("the salutation typed in the body is the addressee, once").hasSize(2);
             List<String> paragraphs = document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
-            assertThat(paragraphs).containsSubsequence("陈建华委员：您提出的关于加强校园周边食品安全监管的提案收悉。", "一、建立经营者台账。",
-                    "二、开展季度联合检查。");
-            assertThat(document.getTables().get(0).getRow(1).getCell(0).getText()).isEqualTo("抄送");
+            assertThat(paragraphs).containsSubsequence("陈建华委员：", "您提出的关于加强校园周边食品安全监管的提案收悉。", "一、建立经营者台账。",
+                    "二、开展季度联合检查。", "X市市场监督管理局", signedOn);
+        }
+
+        ResponseEntity<byte[]> pdf = api.getForEntity("/api/proposals/" + number + "/reply-letter.pdf", byte[].class);
+        assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+        assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+        assertThat(pdf.getHeaders().getContentDisposition().getFilename()).isEqualTo("第" + number + "号提案答复函.pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\R", "");
+            assertThat(text).contains(expected).doesNotContain("${", "陈副局长", "分管");
+            assertThat(text.split("陈建华委员", -1)).hasSize(2);
         }
 
         steps.communicateBeforeReply(pi, true);
         Map<String, Object> formal = ProposalSteps.formalReplyForm("2025-06-20");
         formal.put("copiedTo", "市政协提案委、市教育局");
         steps.complete(OFFICE, pi, TASK_FORMAL_REPLY, formal);
-        try (XWPFDocument document = read(download(number))) {
-            String text = new XWPFWordExtractor(document).getText();
-            assertThat(text).contains("2025年6月20日", "市政协提案委、市教育局", "签发人：刘局长").doesNotContain("${");
-        }
+        assertThat(download(number).getBody()).as("the letter as signed, not printed again").isEqualTo(approved.getBody());
+        assertThat(api.getForEntity("/api/proposals/" + number + "/reply-letter.pdf", byte[].class).getBody())
+                .isEqualTo(pdf.getBody());
+        assertThat(proposal(number).path("documentNumber").asText()).isEqualTo(documentNumber);
     }
 
     @Test
@@ -146,7 +168,8 @@ class ReplyLetterApiTest {
         }
         try (XWPFDocument document = read(download(number))) {
             String text = new XWPFWordExtractor(document).getText();
-            assertThat(text).contains("A类", "签发人：陈副局长", "经研究，我局已建立校园周边食品经营者台账").doesNotContain("承诺事项", "${");
+            assertThat(text).contains("A类", "签发人：陈副局长", "经研究，我局已建立校园周边食品经营者台账", "陈建华委员：",
+                    "抄送：市政协提案委").doesNotContain("承诺事项", "${");
         }
     }
 
@@ -169,8 +192,9 @@ class ReplyLetterApiTest {
         assertThat(letter.getHeaders().getContentDisposition().getFilename()).isEqualTo("第" + number + "号提案会办意见函.docx");
         try (XWPFDocument document = read(letter)) {
             String text = new XWPFWordExtractor(document).getText();
-            assertThat(text).contains("关于第" + number + "号提案的会办意见", "市教育局：", "我局意见如下：", "一、加强日常监管。",
-                    "签发人：" + OFFICE, "2025年5月8日", "市政协提案委").doesNotContain("${", "委员：");
+            assertThat(text).contains("X市市场监督管理局", proposal(number).path("documentNumber").asText(), "关于第" + number + "号提案的会办意见",
+                    "市教育局：", "我局意见如下：", "一、加强日常监管。", "签发人：" + OFFICE, LetterWording.date(clock.today()),
+                    "抄送：市政协提案委").doesNotContain("${", "委员：");
         }
     }
 
@@ -218,6 +242,10 @@ class ReplyLetterApiTest {
 
     private ResponseEntity<byte[]> download(String number) {
         return api.getForEntity("/api/proposals/" + number + "/reply-letter.docx", byte[].class);
+    }
+
+    private JsonNode proposal(String number) {
+        return api.getForObject("/api/proposals/" + number, JsonNode.class);
     }
 
     private static XWPFDocument read(ResponseEntity<byte[]> response) throws IOException {

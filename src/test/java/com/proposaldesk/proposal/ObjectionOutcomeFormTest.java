@@ -38,7 +38,7 @@ class ObjectionOutcomeFormTest {
                 "关于校园周边食品安全的提案", new Member(null, "委员", null, null, null, null), List.of(), List.of("建议"),
                 ProposalRole.SOLE, false, LocalDate.of(2025, 4, 1), null, List.of(), ProposalStatus.OBJECTING, null,
                 List.of(), LocalDate.of(2025, 7, 1), LocalDate.of(2025, 4, 2), null, null, null, null, "pi", null, null,
-                null, null));
+                null, null, null));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ class ReviewFormTest {
 
     private final ProposalRepository proposals = mock(ProposalRepository.class);
     private final ReplyRepository replies = mock(ReplyRepository.class);
-    private final ReviewForm form = new ReviewForm(proposals, replies, mock(ReviewHistory.class));
+    private final List<Object> signed = new ArrayList<>();
+    private final ReviewForm form = new ReviewForm(proposals, replies, mock(ReviewHistory.class), signed::add);
 
     @Test
     void sendingBackWithoutACommentIsRefusedAndNothingIsStored() {
@@ -67,6 +69,7 @@ class ReviewFormTest {
         form.submit(context(ProcessElements.TASK_SIGN_OFF_LEADER, "APPROVE", "同意"));
         verify(replies).review(7, ProcessElements.TASK_SIGN_OFF_LEADER, true, "同意", "reviewer");
         verify(replies).setStatus(7, Reply.APPROVED);
+        assertThat(signed).containsExactly(new ReplySigned("20250001", 7, "reviewer"));
     }
 
     @Test
@@ -88,7 +91,7 @@ class ReviewFormTest {
         Proposal proposal = new Proposal(1, "20250001", ProposalSource.CPPCC, "市政协七届四次会议", "关于校园周边食品安全的提案",
                 new Member(null, "委员", null, null, null, null), List.of(), List.of("建议"), role, key,
                 LocalDate.of(2025, 4, 1), null, List.of(), ProposalStatus.REVIEWING, "food", List.of(),
-                LocalDate.of(2025, 7, 1), LocalDate.of(2025, 4, 2), null, null, null, null, "pi", null, null, null, null);
+                LocalDate.of(2025, 7, 1), LocalDate.of(2025, 4, 2), null, null, null, null, "pi", null, null, null, null, null);
         when(proposals.get("20250001")).thenReturn(proposal);
         when(replies.latest(1)).thenReturn(Optional.of(DRAFT));
     }
