@@ -38,6 +38,20 @@ public class ReplyLetters {
                 "第" + number + "号提案尚无审核通过的答复，审核签发后才能生成答复函"));
         Reply reply = issued.reply();
         boolean opinion = Reply.KIND_OPINION_LETTER.equals(reply.kind());
+        Map<String, String> values = values(proposal, reply, issued.copiedTo(),
+                replies.signer(reply.id(), proposal.keyProposal()).map(this::displayName).orElse(""));
+        byte[] template = templates.load(opinion ? LetterTemplates.OPINION_LETTER : LetterTemplates.REPLY_LETTER);
+        return new LetterFile(opinion ? LetterWording.opinionFilename(proposal) : LetterWording.replyFilename(proposal),
+                DocxFiller.fill(template, values));
+    }
+
+    /**
+     * The placeholders' values of a reply's letter (LetterPreview shows the same to the signer before it is signed).
+     *
+     * @param copiedTo as recorded when sent, else null
+     */
+    Map<String, String> values(Proposal proposal, Reply reply, String copiedTo, String signer) {
+        boolean opinion = Reply.KIND_OPINION_LETTER.equals(reply.kind());
         Map<String, String> values = new HashMap<>();
         values.put("title", opinion ? LetterWording.opinionTitle(proposal) : LetterWording.replyTitle(proposal));
         values.put("addressee", opinion ? LetterWording.leadUnitAddressee(proposal) : LetterWording.memberAddressee(proposal));
@@ -46,18 +60,16 @@ public class ReplyLetters {
                 : ReplyClassification.valueOf(reply.classification()).label());
         values.put("body", reply.body());
         values.put("commitments", blank(reply.commitments()) ? "" : "承诺事项：" + reply.commitments());
-        values.put("signer", replies.signer(reply.id(), proposal.keyProposal()).map(this::displayName).orElse(""));
+        values.put("signer", signer);
         values.put("date", LetterWording.date(reply.sentOn() != null ? reply.sentOn() : clock.today()));
         values.put("contact", reply.contactPerson() + "，联系电话：" + reply.contactPhone());
         values.put("contactPerson", reply.contactPerson());
         values.put("contactPhone", reply.contactPhone());
-        values.put("copiedTo", opinion || blank(issued.copiedTo()) ? LetterWording.DEFAULT_COPIED_TO : issued.copiedTo());
+        values.put("copiedTo", opinion || blank(copiedTo) ? LetterWording.DEFAULT_COPIED_TO : copiedTo);
         values.put("publish", reply.publish() ? "公开" : "不公开" + (blank(reply.publishReason()) ? "" : "（" + reply.publishReason() + "）"));
         values.put("number", proposal.number());
         values.put("proposalTitle", proposal.title());
-        byte[] template = templates.load(opinion ? LetterTemplates.OPINION_LETTER : LetterTemplates.REPLY_LETTER);
-        return new LetterFile(opinion ? LetterWording.opinionFilename(proposal) : LetterWording.replyFilename(proposal),
-                DocxFiller.fill(template, values));
+        return values;
     }
 
     private String displayName(String userId) {

@@ -39,7 +39,8 @@ class ReviewFormTest {
 
     private final ProposalRepository proposals = mock(ProposalRepository.class);
     private final ReplyRepository replies = mock(ReplyRepository.class);
-    private final ReviewForm form = new ReviewForm(proposals, replies, mock(ReviewHistory.class));
+    private final ReviewForm form = new ReviewForm(proposals, replies, mock(ReviewHistory.class),
+            mock(DraftChanges.class), mock(LetterPreviews.class));
 
     @Test
     void sendingBackWithoutACommentIsRefusedAndNothingIsStored() {
