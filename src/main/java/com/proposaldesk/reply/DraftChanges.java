@@ -58,7 +58,7 @@ class DraftChanges {
                     + (diff.isEmpty() ? "（仅调整了空白）" : diff));
         }
         if (revisions.size() == 1 && parts.size() == 1) {
-            parts.add("审核人尚未修改正文。");
+            parts.add("尚无人修改正文。");
         }
         return String.join("\n\n", parts);
     }

@@ -120,7 +120,7 @@ class CoSignProcessTest {
         Task headReview = steps.task(pi, TASK_REVIEW_DEPT_HEAD);
         Assertions.assertThat((String) steps.local(headReview, "draftChanges")).contains(
                 "**会签处室（特种设备处） " + MarkdownText.literal(EQUIPMENT_USER) + " 修改**",
-                "台账［*删除：……*］［**新增：，并将学校食堂的特种设备纳入检查……**］");
+                "台账［**新增：，并将学校食堂的特种设备纳入检查**］……");
         Assertions.assertThat((String) steps.local(headReview, "reviewHistory")).contains(
                 "会签处室（知识产权处）　" + MarkdownText.literal(IP_USER) + "　**同意**　意见：无意见",
                 "会签处室（特种设备处）　" + MarkdownText.literal(EQUIPMENT_USER) + "　**修改后同意**　意见：补充特种设备检查");

@@ -403,7 +403,7 @@ class ProposalHandlingProcessTest {
         Task headReview = steps.task(pi, TASK_REVIEW_DEPT_HEAD);
         Assertions.assertThat(steps.local(headReview, "editedBody")).as("prefilled with the draft").isEqualTo(drafted);
         Assertions.assertThat((String) steps.local(headReview, "draftChanges")).contains("第 1 稿由承办处室",
-                "审核人尚未修改正文。");
+                "尚无人修改正文。");
         Assertions.assertThat(steps.local(headReview, "letterPreview")).as("only the signers see the letter").isNull();
 
         String corrected = "经研究，我局已建立全市校园周边食品经营者台账……\n每季度开展一次联合检查。";
