@@ -18,6 +18,7 @@ import com.proposaldesk.proposal.ProposalView;
 import com.proposaldesk.reminder.RecordedMail;
 import com.proposaldesk.reply.FollowUpRepository.FollowUp;
 import com.proposaldesk.reply.ReplyRepository.Review;
+import com.proposaldesk.reply.ReplyRepository.Revision;
 
 /**
  * The case file (案卷) of one proposal, open or closed: the JSON of {@code GET /api/proposals/{number}/case-file} and
@@ -49,10 +50,13 @@ public record CaseFile(
         List<TimelineStep> timeline,
         Links links) {
 
-    /** A version of the reply letter (or the co-handling opinion letter) with each reviewer's decision in order. */
+    /**
+     * A version of the reply letter (or the co-handling opinion letter) with each reviewer's decision in order, and every
+     * text it had: as drafted, then as each reviewer or co-signing department corrected it ({@code body} is the last).
+     */
     public record Draft(int version, String kind, String kindLabel, int handlingRound, String status, String statusLabel,
             String body, String classification, String commitments, boolean publish, String publishReason, String contactPerson,
-            String contactPhone, String draftedBy, LocalDate sentOn, List<Review> reviews) {
+            String contactPhone, String draftedBy, LocalDate sentOn, List<Review> reviews, List<Revision> revisions) {
     }
 
     /** The letter to download (.docx), printed from the latest signed-off version. */

@@ -98,7 +98,8 @@ public class CaseFileService {
         List<HistoricProcessInstance> instances = reads.read(() -> timeline.instances(number));
         List<TimelineStep> steps = reads.read(() -> timeline.steps(number, instances));
         long id = proposal.id();
-        List<CaseFile.Draft> drafts = replies.all(id).stream().map(reply -> draft(reply, replies.reviews(reply.id()))).toList();
+        List<CaseFile.Draft> drafts = replies.all(id).stream()
+                .map(reply -> draft(reply, replies.reviews(reply.id()), replies.revisions(reply.id()))).toList();
         var assigned = assignments.forProposal(id);
         var disputed = disputes.forProposal(id);
         return new CaseFile(view, departmentNames(proposal, assigned, disputed), proposals.signings(id), objections.forProposal(id),
@@ -114,12 +115,13 @@ public class CaseFileService {
         return list;
     }
 
-    private static CaseFile.Draft draft(Reply reply, List<ReplyRepository.Review> reviews) {
+    private static CaseFile.Draft draft(Reply reply, List<ReplyRepository.Review> reviews,
+            List<ReplyRepository.Revision> revisions) {
         boolean letter = Reply.KIND_OPINION_LETTER.equals(reply.kind());
         return new CaseFile.Draft(reply.version(), reply.kind(), letter ? "会办意见函" : "答复函", reply.handlingRound(),
                 reply.status(), DRAFT_STATUS.getOrDefault(reply.status(), reply.status()), reply.body(), reply.classification(),
                 reply.commitments(), reply.publish(), reply.publishReason(), reply.contactPerson(), reply.contactPhone(),
-                reply.draftedBy(), reply.sentOn(), reviews);
+                reply.draftedBy(), reply.sentOn(), reviews, revisions);
     }
 
     /** The latest signed-off version is the one the letter prints (letter/IssuedReplies). */

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param extension the longest extension (延期) of the answer deadline
  * @param evaluation the member's evaluation (委员评价), after the reply
  * @param reHandling handling again (再办理), after an unsatisfied evaluation
+ * @param coSign the assisting departments' co-signature of a draft (会签), after it is submitted; never past the
+ *        reply's own deadline
  * @param reminders reminders before a deadline (到期提醒)
  * @param escalationInterval how often an overdue deadline is escalated (督办)
  */
@@ -34,6 +36,7 @@ public record DeadlineLimits(
         TimeLimit extension,
         TimeLimit evaluation,
         TimeLimit reHandling,
+        TimeLimit coSign,
         List<TimeLimit> reminders,
         TimeLimit escalationInterval) {
 
@@ -50,7 +53,7 @@ public record DeadlineLimits(
                 pick(override.internalAssignment, internalAssignment), pick(override.firstContact, firstContact),
                 pick(override.coHandlerOpinion, coHandlerOpinion), pick(override.answer, answer),
                 pick(override.hardLimit, hardLimit), pick(override.extension, extension),
-                pick(override.evaluation, evaluation), pick(override.reHandling, reHandling),
+                pick(override.evaluation, evaluation), pick(override.reHandling, reHandling), pick(override.coSign, coSign),
                 pick(override.reminders, reminders), pick(override.escalationInterval, escalationInterval));
     }
 
@@ -67,6 +70,7 @@ public record DeadlineLimits(
         byKey.put("extension", extension);
         byKey.put("evaluation", evaluation);
         byKey.put("re-handling", reHandling);
+        byKey.put("co-sign", coSign);
         byKey.put("reminders", reminders);
         byKey.put("escalation-interval", escalationInterval);
         List<String> unset = new ArrayList<>();

@@ -61,6 +61,10 @@ public class DeadlinePolicy {
         return CalendarResult.collect(warnings -> limitsFor(proposal).reHandling().after(evaluatedOn, calendar, warnings));
     }
 
+    public CalendarResult coSignDue(DeadlineCase proposal, LocalDate submittedOn) {
+        return CalendarResult.collect(warnings -> limitsFor(proposal).coSign().after(submittedOn, calendar, warnings));
+    }
+
     /** The latest date an approved extension may move the answer deadline to. */
     public CalendarResult latestExtendedAnswerDue(DeadlineCase proposal, LocalDate answerDue) {
         return CalendarResult.collect(warnings -> limitsFor(proposal).extension().after(answerDue, calendar, warnings));

@@ -186,7 +186,9 @@ public class DeadlineSupervision implements ScheduledReminders {
             return proposal.repliedOn() != null ? null : proposal.answerDue();
         }
         Object handlingDue = instanceVariable(execution, ProcessVariables.HANDLING_DUE);
-        return taskDeadlines.dueFor(deadline, proposal, handlingDue == null ? null : LocalDate.parse(handlingDue.toString()));
+        Object coSignDue = instanceVariable(execution, ProcessVariables.CO_SIGN_DUE);
+        return taskDeadlines.dueFor(deadline, proposal, handlingDue == null ? null : LocalDate.parse(handlingDue.toString()),
+                coSignDue == null ? null : LocalDate.parse(coSignDue.toString()));
     }
 
     private Optional<Proposal> proposal(DelegateExecution execution) {

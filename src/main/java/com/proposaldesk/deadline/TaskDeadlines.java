@@ -32,8 +32,17 @@ public class TaskDeadlines {
      * @throws IllegalArgumentException for a task the policy does not know: a new task must be given its deadline here
      */
     public LocalDate dueFor(String taskKey, Proposal p, LocalDate handlingDue) {
+        return dueFor(taskKey, p, handlingDue, null);
+    }
+
+    /**
+     * @param coSignDue the co-signers' deadline set when the draft was submitted ({@link #coSignDue}); without it the
+     *        co-signature works to the reply's deadline
+     */
+    public LocalDate dueFor(String taskKey, Proposal p, LocalDate handlingDue, LocalDate coSignDue) {
         DeadlineCase kind = DeadlineCase.of(p);
         return switch (taskKey) {
+            case ProcessElements.TASK_CO_SIGN -> coSignDue != null ? coSignDue : handlingDue != null ? handlingDue : p.answerDue();
             case ProcessElements.TASK_SIGN_FOR -> p.signForDue();
             case ProcessElements.TASK_ASSIGN -> p.signedOn() == null ? null : policy.internalAssignmentDue(kind, p.signedOn()).date();
             case ProcessElements.TASK_COMMUNICATE_FIRST -> p.firstContactDue();
@@ -47,6 +56,16 @@ public class TaskDeadlines {
             case ProcessElements.TASK_RECORD_EVALUATION -> p.repliedOn() == null ? null : policy.evaluationDue(kind, p.repliedOn()).date();
             default -> WITHOUT_LIMIT.contains(taskKey) ? null : unknown(taskKey);
         };
+    }
+
+    /**
+     * The co-signers' deadline for a draft submitted on {@code submittedOn}: the configured limit after it, but never
+     * later than the reply's own deadline (the re-handling deadline, else the answer deadline).
+     */
+    public LocalDate coSignDue(Proposal p, LocalDate submittedOn, LocalDate handlingDue) {
+        LocalDate due = policy.coSignDue(DeadlineCase.of(p), submittedOn).date();
+        LocalDate replyDue = handlingDue != null ? handlingDue : p.answerDue();
+        return replyDue != null && replyDue.isBefore(due) ? replyDue : due;
     }
 
     private static LocalDate unknown(String taskKey) {

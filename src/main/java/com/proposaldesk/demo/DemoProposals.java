@@ -166,6 +166,7 @@ class DemoProposals {
                 a.put("contactSummary", "座谈交流，委员介绍了提案背景。");
             }
             case ProcessElements.TASK_ASSISTING_OPINION -> a.put("opinionText", "我处同意主办处室的办理思路，将配合做好相关工作。");
+            case ProcessElements.TASK_CO_SIGN -> a.put("coSignDecision", "AGREE");
             case ProcessElements.TASK_RECORD_EXTERNAL_OPINION -> {
                 a.put("receivedOn", assigned.plusDays(30).toString());
                 a.put("opinionText", "我局将在职责范围内积极配合，具体意见详见来函。");

@@ -89,6 +89,23 @@ public class ReplyLetters {
     private RenderedLetter render(Proposal proposal, IssuedReply issued, String documentNumber, String signer, LocalDate date) {
         Reply reply = issued.reply();
         boolean opinion = Reply.KIND_OPINION_LETTER.equals(reply.kind());
+        Map<String, String> values = values(proposal, reply, documentNumber, signer, date,
+                copiedTo(proposal, issued, documentNumber != null));
+        byte[] docx = DocxFiller.fill(templates.load(opinion ? LetterTemplates.OPINION_LETTER : LetterTemplates.REPLY_LETTER), values);
+        String docxName = opinion ? LetterWording.opinionFilename(proposal, "docx") : LetterWording.replyFilename(proposal, "docx");
+        String pdfName = opinion ? LetterWording.opinionFilename(proposal, "pdf") : LetterWording.replyFilename(proposal, "pdf");
+        return new RenderedLetter(documentNumber, new LetterFile(docxName, docx),
+                new LetterFile(pdfName, pdf.render(docx, values.get("title"))));
+    }
+
+    /** The placeholders' values of a draft not signed yet, as {@link LetterPreview} shows them to the signer. */
+    Map<String, String> previewValues(Proposal proposal, Reply draft, String signer) {
+        return values(proposal, draft, null, signer, clock.today(), committee(proposal));
+    }
+
+    private Map<String, String> values(Proposal proposal, Reply reply, String documentNumber, String signer, LocalDate date,
+            String copiedTo) {
+        boolean opinion = Reply.KIND_OPINION_LETTER.equals(reply.kind());
         String title = opinion ? LetterWording.opinionTitle(proposal) : LetterWording.replyTitle(proposal);
         LetterWording.Opening opening = opinion
                 ? LetterWording.opening(LetterWording.leadUnitAddressee(proposal), proposal.externalLeadUnit(), reply.body())
@@ -110,14 +127,10 @@ public class ReplyLetters {
         values.put("contact", reply.contactPerson() + "，联系电话：" + reply.contactPhone());
         values.put("contactPerson", reply.contactPerson());
         values.put("contactPhone", reply.contactPhone());
-        values.put("copiedTo", copiedTo(proposal, issued, documentNumber != null));
+        values.put("copiedTo", copiedTo);
         values.put("number", proposal.number());
         values.put("proposalTitle", proposal.title());
-        byte[] docx = DocxFiller.fill(templates.load(opinion ? LetterTemplates.OPINION_LETTER : LetterTemplates.REPLY_LETTER), values);
-        String docxName = opinion ? LetterWording.opinionFilename(proposal, "docx") : LetterWording.replyFilename(proposal, "docx");
-        String pdfName = opinion ? LetterWording.opinionFilename(proposal, "pdf") : LetterWording.replyFilename(proposal, "pdf");
-        return new RenderedLetter(documentNumber, new LetterFile(docxName, docx),
-                new LetterFile(pdfName, pdf.render(docx, title)));
+        return values;
     }
 
     /** 抄送: the CPPCC's (or NPC's) committee; a letter printed before numbering shows whom the office copied it to. */
@@ -125,6 +138,10 @@ public class ReplyLetters {
         if (!signing && !blank(issued.copiedTo()) && !Reply.KIND_OPINION_LETTER.equals(issued.reply().kind())) {
             return issued.copiedTo();
         }
+        return committee(proposal);
+    }
+
+    private String committee(Proposal proposal) {
         return proposal.source() == ProposalSource.NPC ? properties.npcCopiedTo() : properties.copiedTo();
     }
 

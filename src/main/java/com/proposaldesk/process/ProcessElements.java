@@ -16,6 +16,7 @@ public final class ProcessElements {
     public static final String TASK_ASSISTING_OPINION = "Task_AssistingOpinion";
     public static final String TASK_RECORD_EXTERNAL_OPINION = "Task_RecordExternalOpinion";
     public static final String TASK_DRAFT_REPLY = "Task_DraftReply";
+    public static final String TASK_CO_SIGN = "Task_CoSign";
     public static final String TASK_REVIEW_DEPT_HEAD = "Task_ReviewDeptHead";
     public static final String TASK_REVIEW_OFFICE = "Task_ReviewOffice";
     public static final String TASK_SIGN_OFF_LEADER = "Task_SignOffLeader";

@@ -15,6 +15,8 @@ public final class ProcessVariables {
     public static final String EXTERNAL_CO_UNITS = "externalCoUnits";
     public static final String EXTERNAL_UNIT = "externalUnit";
     public static final String LEADER_GROUP = "leaderGroup";
+    public static final String CO_SIGN_REQUIRED = "coSignRequired";
+    public static final String CO_SIGN_DUE = "coSignDue";
     public static final String REVIEW_APPROVED = "reviewApproved";
     public static final String MEMBER_EXPECTED_SATISFIED = "memberExpectedSatisfied";
     public static final String EVALUATION = "evaluation";

@@ -14,15 +14,41 @@ import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.proposaldesk.process.EngineClock;
+import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.task.MarkdownText;
 
 /** Reply drafts in their versions, and the reviews each version got. */
 @Repository
 public class ReplyRepository {
 
-    public record Review(String step, boolean approved, String comment, String reviewer, LocalDateTime reviewedAt) {
+    /**
+     * @param edited the reviewer changed the text and approved it (修改后同意)
+     * @param department the co-signing department (会签), else null
+     */
+    public record Review(String step, boolean approved, String comment, String reviewer, LocalDateTime reviewedAt,
+            boolean edited, String department) {
 
         /** Who reviews at this step, as the bureau calls them: 处室负责人, 提案办… */
+        @JsonProperty
+        public String stepLabel() {
+            return ReviewSteps.name(step);
+        }
+
+        /** The decision in words: 同意, 修改后同意 or 退回修改. */
+        @JsonProperty
+        public String decisionLabel() {
+            return !approved ? "退回修改" : edited ? "修改后同意" : "同意";
+        }
+    }
+
+    /**
+     * One text of a draft: revision 1 as drafted, each later one as a reviewer or co-signing department corrected it.
+     *
+     * @param department the co-signing department (会签), else null
+     */
+    public record Revision(long replyId, int revision, String step, String department, String body, String author,
+            LocalDateTime revisedAt) {
+
         @JsonProperty
         public String stepLabel() {
             return ReviewSteps.name(step);
@@ -59,7 +85,36 @@ public class ReplyRepository {
                         commitments, publish, publishReason, contactPerson, contactPhone, Reply.UNDER_REVIEW, userId,
                         Timestamp.valueOf(clock.localNow()))
                 .update();
-        return latest(proposalId).orElseThrow().id();
+        long id = latest(proposalId).orElseThrow().id();
+        addRevision(id, kind.equals(Reply.KIND_OPINION_LETTER) ? ProcessElements.TASK_DRAFT_OPINION_LETTER
+                : ProcessElements.TASK_DRAFT_REPLY, null, body, userId);
+        return id;
+    }
+
+    /**
+     * A reviewer's or co-signing department's correction: the draft's text becomes {@code body}, the one its letter
+     * prints once signed, and the correction is kept as the draft's next revision.
+     */
+    public void revise(long replyId, String step, String department, String body, String userId) {
+        jdbc.sql("UPDATE pd_reply SET body = ? WHERE id = ?").params(body, replyId).update();
+        addRevision(replyId, step, department, body, userId);
+    }
+
+    private void addRevision(long replyId, String step, String department, String body, String userId) {
+        int revision = jdbc.sql("SELECT COALESCE(MAX(revision), 0) FROM pd_reply_revision WHERE reply_id = ?").param(replyId)
+                .query(Integer.class).single() + 1;
+        jdbc.sql("""
+                INSERT INTO pd_reply_revision (reply_id, revision, step, department, body, author, revised_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(replyId, revision, step, department, body, userId, Timestamp.valueOf(clock.localNow())).update();
+    }
+
+    /** The texts of one draft, first (as drafted) to last (its current text). */
+    public List<Revision> revisions(long replyId) {
+        return jdbc.sql("""
+                SELECT reply_id, revision, step, department, body, author, revised_at FROM pd_reply_revision
+                 WHERE reply_id = ? ORDER BY revision""")
+                .param(replyId).query(Revision.class).list();
     }
 
     public void setStatus(long replyId, String status) {
@@ -72,12 +127,23 @@ public class ReplyRepository {
     }
 
     public void review(long replyId, String step, boolean approved, String comment, String userId) {
-        jdbc.sql("INSERT INTO pd_reply_review (reply_id, step, approved, comment, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(replyId, step, approved, comment, userId, Timestamp.valueOf(clock.localNow())).update();
+        review(replyId, step, approved, false, null, comment, userId);
+    }
+
+    /** A decision on the draft; {@code edited}: approved with the corrections just made ({@link #revise}). */
+    public void review(long replyId, String step, boolean approved, boolean edited, String department, String comment,
+            String userId) {
+        jdbc.sql("""
+                INSERT INTO pd_reply_review (reply_id, step, approved, edited, department, comment, reviewer, reviewed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(replyId, step, approved, edited, department, comment, userId, Timestamp.valueOf(clock.localNow()))
+                .update();
     }
 
     public List<Review> reviews(long replyId) {
-        return jdbc.sql("SELECT step, approved, comment, reviewer, reviewed_at FROM pd_reply_review WHERE reply_id = ? ORDER BY id")
+        return jdbc.sql("""
+                SELECT step, approved, comment, reviewer, reviewed_at, edited, department FROM pd_reply_review
+                 WHERE reply_id = ? ORDER BY id""")
                 .param(replyId).query(Review.class).list();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import com.proposaldesk.casefile.BureauTime;
+import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.member.StaffDirectory;
 import com.proposaldesk.task.MarkdownText;
 
@@ -16,9 +17,11 @@ class ReviewHistory {
     private final ReplyRepository replies;
     private final StaffDirectory staff;
     private final BureauTime time;
+    private final DepartmentRepository departments;
 
-    ReviewHistory(ReplyRepository replies, StaffDirectory staff, BureauTime time) {
+    ReviewHistory(ReplyRepository replies, StaffDirectory staff, BureauTime time, DepartmentRepository departments) {
         this.replies = replies;
+        this.departments = departments;
         this.staff = staff;
         this.time = time;
     }
@@ -29,9 +32,11 @@ class ReviewHistory {
             for (ReplyRepository.Review review : replies.reviews(reply.id())) {
                 String name = staff.displayName(review.reviewer());
                 StringBuilder line = new StringBuilder("- 第 ").append(reply.version()).append(" 稿　")
-                        .append(review.stepLabel()).append("　")
+                        .append(review.stepLabel())
+                        .append(review.department() == null ? "" : "（" + departments.nameOf(review.department()) + "）")
+                        .append("　")
                         .append(MarkdownText.literal(name == null ? review.reviewer() : name)).append("　**")
-                        .append(review.approved() ? "同意" : "退回修改").append("**");
+                        .append(review.decisionLabel()).append("**");
                 if (review.comment() != null && !review.comment().isBlank()) {
                     line.append("　意见：").append(MarkdownText.literal(review.comment()).replace("\n", " "));
                 }

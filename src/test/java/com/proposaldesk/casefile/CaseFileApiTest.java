@@ -84,9 +84,9 @@ class CaseFileApiTest {
         steps.draftReply(pi, "A");
         steps.sendBack(pi, TASK_REVIEW_DEPT_HEAD, "请补充抽检数据");
         steps.draftReply(pi, "A");
-        for (String step : List.of(TASK_REVIEW_DEPT_HEAD, TASK_REVIEW_OFFICE, TASK_SIGN_OFF_LEADER)) {
-            steps.approve(pi, step);
-        }
+        steps.approve(pi, TASK_REVIEW_DEPT_HEAD);
+        steps.approveWithEdits(pi, TASK_REVIEW_OFFICE, "经研究，我局已建立全市校园周边食品经营者台账……");
+        steps.approve(pi, TASK_SIGN_OFF_LEADER);
         steps.communicateBeforeReply(pi, true);
         steps.formalReply(pi, "2025-08-05");
         steps.evaluate(pi, "SATISFIED", "2025-08-20", "满意");
@@ -118,6 +118,14 @@ class CaseFileApiTest {
         drafts.get(1).path("reviews").forEach(review -> reviewers.add(review.path("reviewer").asText()));
         assertThat(reviewers).containsExactly(ProposalSteps.HEAD, ProposalSteps.OFFICE, ProposalSteps.LEADER);
         assertThat(drafts.get(1).path("sentOn").asText()).isEqualTo("2025-08-05");
+        assertThat(drafts.get(1).path("reviews").get(1).path("decisionLabel").asText()).isEqualTo("修改后同意");
+        assertThat(drafts.get(1).path("body").asText()).isEqualTo("经研究，我局已建立全市校园周边食品经营者台账……");
+        assertThat(drafts.get(1).path("revisions")).hasSize(2);
+        assertThat(drafts.get(1).path("revisions").get(0).path("stepLabel").asText()).isEqualTo("承办处室");
+        assertThat(drafts.get(1).path("revisions").get(1).path("stepLabel").asText()).isEqualTo("提案办");
+        assertThat(drafts.get(1).path("revisions").get(1).path("author").asText()).isEqualTo(ProposalSteps.OFFICE);
+        assertThat(drafts.get(1).path("revisions").get(0).path("body").asText())
+                .isEqualTo(ProposalSteps.draftReplyForm("A").get("replyBody"));
         assertThat(file.path("letter").path("available").asBoolean()).isTrue();
         assertThat(file.path("letter").path("download").asText()).isEqualTo("/api/proposals/" + number + "/reply-letter.docx");
         assertThat(file.path("letter").path("pdf").asText()).isEqualTo("/api/proposals/" + number + "/reply-letter.pdf");

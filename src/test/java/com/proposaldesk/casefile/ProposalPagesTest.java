@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.support.ApiClient;
@@ -88,6 +89,22 @@ class ProposalPagesTest {
         assertThat(search.statusCode()).isEqualTo(200);
         assertThat(search.body()).contains("共 <strong>1</strong> 件", "href=\"/proposals/" + food + "\"",
                 "/api/proposals/search.xlsx?q=" + food);
+    }
+
+    @Test
+    void theCaseFileListsEveryTextOfADraftAndTheCorrectedApproval() throws Exception {
+        ProposalSteps steps = new ProposalSteps(engine, registration);
+        String number = TestProposals.newNumber("PAGE-C");
+        ProcessInstance pi = steps.register(TestProposals.request(number, ProposalRole.SOLE));
+        steps.toDraftReply(pi);
+        steps.draftReply(pi, "A");
+        steps.approveWithEdits(pi, ProcessElements.TASK_REVIEW_DEPT_HEAD, "经研究，我局已建立全市校园周边食品经营者台账……");
+
+        HttpResponse<String> page = WebappSession.tasklist(baseUrl(), "pages-office", PASSWORD).page("/proposals/" + number);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("修改后同意", "修改记录（2 个版本）", "第 1 版 · 承办处室 · " + ProposalSteps.HANDLER,
+                "第 2 版 · 处室负责人 · " + ProposalSteps.HEAD, "经研究，我局已建立全市校园周边食品经营者台账……");
     }
 
     @Test

@@ -125,6 +125,8 @@ class DeadlinePolicyTest {
                 .isEqualTo("2023-10-07");
         assertThat(defaults.latestExtendedAnswerDue(sole, LocalDate.of(2023, 12, 25)).date()).isEqualTo("2024-03-25");
         assertThat(defaults.evaluationDue(sole, LocalDate.of(2026, 12, 15)).warnings()).hasSize(1);
+        assertThat(defaults.coSignDue(sole, LocalDate.of(2023, 9, 28)).date()).as("会签: 5 working days over National Day")
+                .isEqualTo("2023-10-11");
     }
 
     @Test
@@ -142,7 +144,7 @@ class DeadlinePolicyTest {
         DeadlineLimits all = properties("").defaults();
         DeadlineLimits withoutAnswer = new DeadlineLimits(all.signFor(), all.objection(), all.internalAssignment(),
                 all.firstContact(), all.coHandlerOpinion(), null, all.hardLimit(), all.extension(), all.evaluation(),
-                all.reHandling(), all.reminders(), all.escalationInterval());
+                all.reHandling(), all.coSign(), all.reminders(), all.escalationInterval());
 
         assertThatThrownBy(() -> new DeadlineProperties(withoutAnswer, null)).hasMessageContaining("[answer]");
         assertThatThrownBy(() -> new TimeLimit(0, DeadlineUnit.DAYS)).isInstanceOf(IllegalArgumentException.class);

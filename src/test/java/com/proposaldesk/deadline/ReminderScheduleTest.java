@@ -73,7 +73,7 @@ class ReminderScheduleTest {
         Proposal proposal = proposal();
         List<String> withLimit = List.of(ProcessElements.TASK_SIGN_FOR, ProcessElements.TASK_ASSIGN,
                 ProcessElements.TASK_COMMUNICATE_FIRST, ProcessElements.TASK_ASSISTING_OPINION,
-                ProcessElements.TASK_RECORD_EXTERNAL_OPINION, ProcessElements.TASK_DRAFT_REPLY,
+                ProcessElements.TASK_RECORD_EXTERNAL_OPINION, ProcessElements.TASK_DRAFT_REPLY, ProcessElements.TASK_CO_SIGN,
                 ProcessElements.TASK_REVIEW_DEPT_HEAD, ProcessElements.TASK_REVIEW_OFFICE, ProcessElements.TASK_SIGN_OFF_LEADER,
                 ProcessElements.TASK_SIGN_OFF_PRINCIPAL, ProcessElements.TASK_COMMUNICATE_BEFORE_REPLY,
                 ProcessElements.TASK_FORMAL_REPLY, ProcessElements.TASK_RECORD_EVALUATION,
@@ -86,6 +86,12 @@ class ReminderScheduleTest {
         }
         assertThat(deadlines.dueFor(ProcessElements.TASK_DRAFT_REPLY, proposal, LocalDate.of(2025, 9, 1)))
                 .as("re-handling after 不满意").isEqualTo(LocalDate.of(2025, 9, 1));
+        assertThat(deadlines.dueFor(ProcessElements.TASK_CO_SIGN, proposal, null, LocalDate.of(2025, 5, 8)))
+                .as("会签 works to the date set when the draft was submitted").isEqualTo(LocalDate.of(2025, 5, 8));
+        assertThat(deadlines.coSignDue(proposal, LocalDate.of(2025, 4, 28), null)).as("5 working days over May Day")
+                .isEqualTo(LocalDate.of(2025, 5, 8));
+        assertThat(deadlines.coSignDue(proposal, proposal.answerDue().minusDays(1), null))
+                .as("never later than the answer").isEqualTo(proposal.answerDue());
         assertThatThrownBy(() -> deadlines.dueFor("Task_New", proposal, null))
                 .hasMessage("用户任务 Task_New 没有配置办理时限（TaskDeadlines）");
     }

@@ -174,6 +174,27 @@ class ReplyLetterApiTest {
     }
 
     @Test
+    void theLetterCarriesTheTextAsTheReviewersCorrectedAndSignedIt() throws IOException {
+        String number = TestProposals.newNumber("LETTER");
+        ProcessInstance pi = steps.register(request(number, ProposalRole.SOLE, false));
+        steps.toDraftReply(pi);
+        Map<String, Object> draft = ProposalSteps.draftReplyForm("A");
+        draft.put("replyBody", BODY);
+        steps.complete(HANDLER, pi, TASK_DRAFT_REPLY, draft);
+        steps.approveWithEdits(pi, TASK_REVIEW_DEPT_HEAD, BODY.replace("季度", "每月"));
+        steps.approve(pi, TASK_REVIEW_OFFICE);
+        String signed = BODY.replace("季度", "每月") + "\n三、年底前公开检查结果。";
+        steps.approveWithEdits(pi, TASK_SIGN_OFF_LEADER, signed);
+
+        try (XWPFDocument document = read(download(number))) {
+            List<String> paragraphs = document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(paragraphs).containsSubsequence("一、建立经营者台账。", "二、开展每月联合检查。", "三、年底前公开检查结果。")
+                    .doesNotContain("二、开展季度联合检查。");
+            assertThat(new XWPFWordExtractor(document).getText()).contains("签发人：陈副局长");
+        }
+    }
+
+    @Test
     void aCoHandlingProposalGetsAnOpinionLetterToTheLeadBureau() throws IOException {
         String number = TestProposals.newNumber("OPINION");
         ProcessInstance pi = steps.register(request(number, ProposalRole.CO_HANDLING, false));

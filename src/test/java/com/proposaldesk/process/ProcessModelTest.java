@@ -149,7 +149,7 @@ class ProcessModelTest {
             }
         }
         softly.assertAll();
-        assertThat(checked).as("user tasks of handling, co-handling, extension and dispute").isEqualTo(15 + 8 + 1 + 1);
+        assertThat(checked).as("user tasks of handling, co-handling, extension and dispute").isEqualTo(16 + 8 + 1 + 1);
     }
 
     /**
@@ -187,7 +187,7 @@ class ProcessModelTest {
             }
         }
         softly.assertAll();
-        assertThat(supervised).as("handling 13, co-handling 8").isEqualTo(13 + 8);
+        assertThat(supervised).as("handling 14, co-handling 8").isEqualTo(14 + 8);
     }
 
     @Test

@@ -391,6 +391,92 @@ class ProposalHandlingProcessTest {
     }
 
     @Test
+    void aReviewerCorrectsTheDraftAndApprovesAndTheNextReviewerSeesWhatChanged() {
+        String number = TestProposals.newNumber("EDIT");
+        ProcessInstance pi = steps.register(TestProposals.request(number, ProposalRole.SOLE));
+        steps.toDraftReply(pi);
+        steps.draftReply(pi, "A");
+        String drafted = (String) draftReplyForm("A").get("replyBody");
+
+        // 会签 is off by default: the draft goes straight to the department head
+        assertThat(pi).hasNotPassed(ProcessElements.TASK_CO_SIGN).isWaitingAtExactly(TASK_REVIEW_DEPT_HEAD);
+        Task headReview = steps.task(pi, TASK_REVIEW_DEPT_HEAD);
+        Assertions.assertThat(steps.local(headReview, "editedBody")).as("prefilled with the draft").isEqualTo(drafted);
+        Assertions.assertThat((String) steps.local(headReview, "draftChanges")).contains("第 1 稿由承办处室",
+                "尚无人修改正文。");
+        Assertions.assertThat(steps.local(headReview, "letterPreview")).as("only the signers see the letter").isNull();
+
+        String corrected = "经研究，我局已建立全市校园周边食品经营者台账……\n每季度开展一次联合检查。";
+        steps.approveWithEdits(pi, TASK_REVIEW_DEPT_HEAD, corrected);
+
+        Reply reply = latestReply(number);
+        Assertions.assertThat(reply.version()).as("still the same draft").isEqualTo(1);
+        Assertions.assertThat(reply.body()).isEqualTo(corrected);
+        Assertions.assertThat(reply.status()).isEqualTo(Reply.UNDER_REVIEW);
+        Assertions.assertThat(replies.revisions(reply.id()))
+                .extracting(ReplyRepository.Revision::revision, ReplyRepository.Revision::step, ReplyRepository.Revision::author,
+                        ReplyRepository.Revision::body)
+                .containsExactly(tuple(1, TASK_DRAFT_REPLY, HANDLER, drafted), tuple(2, TASK_REVIEW_DEPT_HEAD, HEAD, corrected));
+        Assertions.assertThat(replies.reviews(reply.id())).singleElement()
+                .satisfies(review -> Assertions.assertThat(review.decisionLabel()).isEqualTo("修改后同意"));
+
+        assertThat(pi).isWaitingAtExactly(TASK_REVIEW_OFFICE);
+        Task officeReview = steps.task(pi, TASK_REVIEW_OFFICE);
+        Assertions.assertThat((String) steps.local(officeReview, "draftChanges")).contains(
+                "**处室负责人 王处长 修改**",
+                "经研究，我局已建立［**新增：全市**］校园周边食品经营者台账……\n\n［**新增：每季度开展一次联合检查。**］");
+        Assertions.assertThat((String) steps.local(officeReview, "reviewHistory")).contains("处室负责人　王处长　**修改后同意**");
+        Assertions.assertThat((String) steps.local(officeReview, "replyPreview")).contains(MarkdownText.literal("全市校园周边"));
+        Assertions.assertThat(steps.local(officeReview, "editedBody")).isEqualTo(corrected);
+
+        // a "correction" that changes nothing, or no text at all, is refused and nothing is stored
+        TaskInputRejectedException same = rejected(() -> steps.complete(OFFICE, officeReview,
+                ProposalSteps.reviewWithEditsForm(corrected + "\n", null)));
+        Assertions.assertThat(same.problems()).extracting(p -> p.message())
+                .containsExactly("修改后的正文与原稿相同；未作修改请选择“同意”");
+        TaskInputRejectedException empty = rejected(() -> steps.complete(OFFICE, officeReview,
+                ProposalSteps.reviewWithEditsForm(" ", null)));
+        Assertions.assertThat(empty.problems()).extracting(p -> p.message()).containsExactly("修改后的正文不能为空");
+        Assertions.assertThat(replies.revisions(reply.id())).hasSize(2);
+        assertThat(pi).isWaitingAtExactly(TASK_REVIEW_OFFICE);
+
+        steps.approve(pi, TASK_REVIEW_OFFICE);
+        Task signOff = steps.task(pi, TASK_SIGN_OFF_LEADER);
+        String preview = (String) steps.local(signOff, "letterPreview");
+        Assertions.assertThat(preview).contains("**关于市政协七届三次会议第" + MarkdownText.literal(number) + "号提案的答复**",
+                MarkdownText.literal("委员" + number) + "委员：", "经研究，我局已建立全市校园周边食品经营者台账……\n\n每季度开展一次联合检查。",
+                "签发人：（签发人签发后填入）", "联系人：李经办，联系电话：022\\-23456789", "抄送：市政协提案委");
+        Assertions.assertThat((String) steps.local(signOff, "draftChanges")).as("the head's change is still shown")
+                .contains("［**新增：全市**］");
+
+        // the last signature may correct the text too: that text is the one signed and printed
+        String signed = "经研究，我局已建立全市校园周边食品经营者台账……\n每季度至少开展一次联合检查。";
+        steps.approveWithEdits(pi, TASK_SIGN_OFF_LEADER, signed);
+        Assertions.assertThat(latestReply(number).status()).isEqualTo(Reply.APPROVED);
+        Assertions.assertThat(latestReply(number).body()).isEqualTo(signed);
+        Assertions.assertThat(replies.revisions(reply.id())).extracting(ReplyRepository.Revision::step)
+                .containsExactly(TASK_DRAFT_REPLY, TASK_REVIEW_DEPT_HEAD, TASK_SIGN_OFF_LEADER);
+        assertThat(pi).isWaitingAtExactly(TASK_COMMUNICATE_BEFORE_REPLY);
+    }
+
+    @Test
+    void aRedraftShowsTheReviewersWhatTheDrafterChangedAgainstTheTextSentBack() {
+        String number = TestProposals.newNumber("REDRAFT");
+        ProcessInstance pi = steps.register(TestProposals.request(number, ProposalRole.SOLE));
+        steps.toDraftReply(pi);
+        steps.draftReply(pi, "A");
+        steps.approveWithEdits(pi, TASK_REVIEW_DEPT_HEAD, "经研究，我局已建立全市校园周边食品经营者台账……");
+        steps.sendBack(pi, TASK_REVIEW_OFFICE, "请写明检查频次");
+
+        Map<String, Object> redraft = draftReplyForm("A");
+        redraft.put("replyBody", "经研究，我局已建立全市校园周边食品经营者台账，每月检查一次。");
+        steps.complete(HANDLER, pi, TASK_DRAFT_REPLY, redraft);
+
+        Assertions.assertThat((String) steps.local(steps.task(pi, TASK_REVIEW_DEPT_HEAD), "draftChanges")).contains(
+                "**第 2 稿与第 1 稿相比**：", "台账［*删除：……*］［**新增：，每月检查一次。**］", "第 2 稿由承办处室");
+    }
+
+    @Test
     void theFirstReviewerIsToldThereIsNoEarlierReview() {
         ProcessInstance pi = steps.register(TestProposals.request(TestProposals.newNumber("HIST"), ProposalRole.SOLE));
         steps.toDraftReply(pi);

@@ -7,6 +7,7 @@ import static com.proposaldesk.process.ProcessElements.FLOW_SIGN_FOR_TO_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.FLOW_TRANSFERRED_TO_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.TASK_ASSIGN;
 import static com.proposaldesk.process.ProcessElements.TASK_ASSISTING_OPINION;
+import static com.proposaldesk.process.ProcessElements.TASK_CO_SIGN;
 import static com.proposaldesk.process.ProcessElements.TASK_COMMUNICATE_BEFORE_REPLY;
 import static com.proposaldesk.process.ProcessElements.TASK_COMMUNICATE_FIRST;
 import static com.proposaldesk.process.ProcessElements.TASK_DRAFT_OPINION_LETTER;
@@ -83,6 +84,7 @@ class ProposalStatusTrackerTest {
                 entry(TASK_ASSISTING_OPINION, ProposalStatus.HANDLING),
                 entry(TASK_RECORD_EXTERNAL_OPINION, ProposalStatus.HANDLING),
                 entry(TASK_DRAFT_REPLY, ProposalStatus.HANDLING),
+                entry(TASK_CO_SIGN, ProposalStatus.REVIEWING),
                 entry(TASK_REVIEW_DEPT_HEAD, ProposalStatus.REVIEWING),
                 entry(TASK_REVIEW_OFFICE, ProposalStatus.REVIEWING),
                 entry(TASK_SIGN_OFF_LEADER, ProposalStatus.REVIEWING),

@@ -41,7 +41,8 @@ class ReviewFormTest {
     private final ProposalRepository proposals = mock(ProposalRepository.class);
     private final ReplyRepository replies = mock(ReplyRepository.class);
     private final List<Object> signed = new ArrayList<>();
-    private final ReviewForm form = new ReviewForm(proposals, replies, mock(ReviewHistory.class), signed::add);
+    private final ReviewForm form = new ReviewForm(proposals, replies, mock(ReviewHistory.class),
+            mock(DraftChanges.class), mock(LetterPreviews.class), signed::add);
 
     @Test
     void sendingBackWithoutACommentIsRefusedAndNothingIsStored() {

@@ -153,6 +153,17 @@ public class ProposalSteps {
         return form("reviewDecision", approve ? "APPROVE" : "RETURN", "reviewComment", comment);
     }
 
+    /** 修改后同意: the reviewer's corrected text of the draft. */
+    public static Map<String, Object> reviewWithEditsForm(String editedBody, String comment) {
+        return form("reviewDecision", "APPROVE_WITH_EDITS", "editedBody", editedBody, "reviewComment", comment);
+    }
+
+    /** 会签: agree as it stands (editedBody null), or with the corrected text. */
+    public static Map<String, Object> coSignForm(String editedBody, String comment) {
+        return form("coSignDecision", editedBody == null ? "AGREE" : "AGREE_WITH_EDITS", "editedBody", editedBody,
+                "coSignComment", comment);
+    }
+
     public static Map<String, Object> communicateBeforeReplyForm(boolean memberAgrees) {
         return form("contactDate", "2025-06-10", "contactWay", "PHONE", "participants", "李经办、委员本人",
                 "memberView", memberAgrees ? "委员认可答复意见" : "委员认为第二条建议未落实", "memberExpectation",
@@ -198,6 +209,10 @@ public class ProposalSteps {
 
     public void approve(ProcessInstance instance, String reviewTaskKey) {
         complete(reviewer(reviewTaskKey), instance, reviewTaskKey, reviewForm(true, null));
+    }
+
+    public void approveWithEdits(ProcessInstance instance, String reviewTaskKey, String editedBody) {
+        complete(reviewer(reviewTaskKey), instance, reviewTaskKey, reviewWithEditsForm(editedBody, null));
     }
 
     public void sendBack(ProcessInstance instance, String reviewTaskKey, String comment) {
