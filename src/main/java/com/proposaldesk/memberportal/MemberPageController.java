@@ -33,6 +33,14 @@ public class MemberPageController {
 
     static final int MAX_COMMENT = 4000;
 
+    /** A question of the evaluation form: the field it sends, and how the form asks it. */
+    public record Item(String name, String label) {
+    }
+
+    /** The items a CPPCC evaluation form asks, each 满意 / 基本满意 / 不满意. */
+    static final List<Item> EVALUATION_ITEMS = List.of(new Item("result", "总体评价"), new Item("attitude", "办理态度"),
+            new Item("outcome", "办理结果"), new Item("consultation", "沟通联系（办理前后是否与您充分沟通）"));
+
     private final MemberPortal portal;
     private final ReplyLetters letters;
 
@@ -161,6 +169,8 @@ public class MemberPageController {
         view.addObject("token", token);
         view.addObject("problems", problems);
         view.addObject("notice", notice);
+        view.addObject("items", EVALUATION_ITEMS);
+        view.addObject("ratings", Rating.values());
         view.setStatus(status);
         return view;
     }

@@ -12,6 +12,7 @@ import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.communication.CommunicateBeforeReplyForm;
 import com.proposaldesk.communication.CommunicationRepository;
+import com.proposaldesk.communication.CommunicationStage;
 import com.proposaldesk.communication.ContactWay;
 import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.evaluation.EvaluationRecorder;
@@ -198,10 +199,11 @@ public class MemberPortal {
                     .map(evaluation -> "提案办已登记您的评价：" + evaluation.resultLabel()).reduce((first, last) -> last)
                     .orElse(null);
         }
-        return replies.all(proposal.id()).stream().filter(reply -> reply.handlingRound() == link.handlingRound())
-                .filter(reply -> Reply.NOT_ACCEPTED.equals(reply.status()) || Reply.SENT.equals(reply.status())
-                        || proposal.repliedOn() != null)
-                .findAny().map(reply -> "承办处室已记录您对答复意见的看法。").orElse(null);
+        return communications.forProposal(proposal.id()).stream()
+                .filter(record -> CommunicationStage.BEFORE_REPLY.name().equals(record.stage()))
+                .filter(record -> !record.recordedAt().isBefore(link.issuedAt()))
+                .findAny().map(record -> "承办处室已于 " + record.date() + " 记录您对答复意见的看法（" + record.wayLabel() + "）。")
+                .orElse(null);
     }
 
     private String liaisonOf(Proposal proposal) {
