@@ -16,6 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.memberportal.MemberLinkController;
 import com.proposaldesk.proposal.ProposalNotFoundException;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalStatus;
@@ -40,9 +41,11 @@ public class ProposalPages {
     private final SearchController searchApi;
     private final ProposalAccess access;
     private final DepartmentRepository departments;
+    private final MemberLinkController memberLinks;
 
     public ProposalPages(CaseFileService caseFiles, ProposalSearch search, SearchController searchApi, ProposalAccess access,
-            DepartmentRepository departments) {
+            DepartmentRepository departments, MemberLinkController memberLinks) {
+        this.memberLinks = memberLinks;
         this.caseFiles = caseFiles;
         this.search = search;
         this.searchApi = searchApi;
@@ -71,6 +74,8 @@ public class ProposalPages {
     @GetMapping("/proposals/{number}")
     public String caseFile(@PathVariable String number, Model model) {
         model.addAttribute("file", caseFiles.of(number));
+        model.addAttribute("memberAnswers", memberLinks.answers(number));
+        model.addAttribute("memberLinks", memberLinks.links(number));
         return "proposals/case-file";
     }
 

@@ -154,8 +154,9 @@ public class MemberPageController {
     }
 
     private ModelAndView done(MemberLink link, String token, MemberPortal.Outcome outcome) {
+        boolean evaluation = link.purpose() == LinkPurpose.EVALUATION;
         String notice = switch (outcome) {
-            case COUNTED -> "谢谢您！您的意见已提交，并已转交承办处室办理。";
+            case COUNTED -> evaluation ? "谢谢您！您的评价已提交，提案办已据此登记。" : "谢谢您！您的意见已提交，并已转交承办处室办理。";
             case KEPT_BESIDE -> "谢谢您！您的意见已提交，将与领衔委员的意见一并存档。";
             case ALREADY_RECORDED -> "谢谢您！在您提交之前，工作人员已按电话或书面方式登记了您的意见，以先登记的为准；您在此填写的内容已一并存档。";
             case ALREADY_ANSWERED -> "您已通过此链接提交过意见，无需再次提交。";

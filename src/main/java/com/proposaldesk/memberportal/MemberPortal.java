@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
 import com.proposaldesk.communication.CommunicateBeforeReplyForm;
+import com.proposaldesk.communication.CommunicationRecord;
 import com.proposaldesk.communication.CommunicationRepository;
 import com.proposaldesk.communication.CommunicationStage;
 import com.proposaldesk.communication.ContactWay;
@@ -102,9 +103,13 @@ public class MemberPortal {
     public MemberPage page(MemberLink link) {
         Proposal proposal = proposals.get(link.proposalNumber());
         Optional<Reply> latest = replies.latest(proposal.id());
-        String contactPerson = latest.map(Reply::contactPerson).orElseGet(() -> liaisonOf(proposal));
+        List<CommunicationRecord> records = communications.forProposal(proposal.id());
+        // the reply's contact person; before a draft, the handler who contacted the member, else the member's liaison
+        String contactPerson = latest.map(Reply::contactPerson).orElseGet(() -> records.stream()
+                .map(CommunicationRecord::recordedBy).filter(staff::exists).reduce((first, last) -> last)
+                .map(staff::displayName).orElseGet(() -> liaisonOf(proposal)));
         String contactPhone = latest.map(Reply::contactPhone).orElse(null);
-        List<MemberPage.Contact> contacts = communications.forProposal(proposal.id()).stream()
+        List<MemberPage.Contact> contacts = records.stream()
                 .map(record -> new MemberPage.Contact(record.date(), record.stageLabel(), record.wayLabel())).toList();
         MemberPage.Draft draft = link.purpose() == LinkPurpose.AGREEMENT ? latest.map(MemberPortal::draft).orElse(null) : null;
         boolean letterAvailable = link.purpose() == LinkPurpose.EVALUATION && proposal.repliedOn() != null;

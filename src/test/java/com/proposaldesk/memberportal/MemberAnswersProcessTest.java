@@ -28,6 +28,9 @@ import com.proposaldesk.member.MemberRepository;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.registration.ProposalRegistrationService;
+import com.proposaldesk.report.AnnualSummaries;
+import com.proposaldesk.report.AnnualSummary;
+import com.proposaldesk.report.ReportScope;
 import com.proposaldesk.reply.Reply;
 import com.proposaldesk.reply.ReplyRepository;
 import com.proposaldesk.support.DomainRows;
@@ -63,6 +66,8 @@ class MemberAnswersProcessTest {
     ReplyRepository replies;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AnnualSummaries summaries;
 
     ProposalSteps steps;
     MemberProposals walk;
@@ -214,6 +219,33 @@ class MemberAnswersProcessTest {
         Assertions.assertThat(rows.rows("pd_evaluation", number)).singleElement()
                 .satisfies(row -> Assertions.assertThat(row).containsEntry("RESULT", "BASICALLY_SATISFIED"));
         Assertions.assertThat(proposals.get(number).evaluation()).isEqualTo("BASICALLY_SATISFIED");
+    }
+
+    @Test
+    void theAnnualSummaryCountsAnOnlineEvaluationLikeARecordedOne() {
+        ReportScope year = new ReportScope(2025, null);
+        String recorded = TestProposals.newNumber("MSUMREC");
+        String online = TestProposals.newNumber("MSUMWEB");
+        ProcessInstance recordedPi = walk.register(recorded);
+        ProcessInstance onlinePi = walk.register(online);
+        walk.toRecordEvaluation(recordedPi);
+        walk.toRecordEvaluation(onlinePi);
+        AnnualSummary.Evaluations before = summaries.summarise(year).evaluations();
+
+        steps.evaluate(recordedPi, "BASICALLY_SATISFIED", "2025-06-30", null);
+        AnnualSummary.Evaluations afterRecorded = summaries.summarise(year).evaluations();
+        // a co-signer's evaluation is kept beside, never counted
+        portal.evaluate(link(online, LinkPurpose.EVALUATION, false), new MemberPortal.Evaluation(EvaluationResult.UNSATISFIED,
+                Rating.UNSATISFIED, Rating.UNSATISFIED, Rating.UNSATISFIED, "联名委员的意见"));
+        Assertions.assertThat(summaries.summarise(year).evaluations()).isEqualTo(afterRecorded);
+        portal.evaluate(link(online, LinkPurpose.EVALUATION, true), new MemberPortal.Evaluation(
+                EvaluationResult.BASICALLY_SATISFIED, Rating.SATISFIED, Rating.BASICALLY_SATISFIED, Rating.SATISFIED, null));
+        AnnualSummary.Evaluations afterOnline = summaries.summarise(year).evaluations();
+
+        Assertions.assertThat(afterRecorded.basicallySatisfied()).isEqualTo(before.basicallySatisfied() + 1);
+        Assertions.assertThat(afterOnline.basicallySatisfied()).isEqualTo(afterRecorded.basicallySatisfied() + 1);
+        Assertions.assertThat(afterOnline.unsatisfied()).isEqualTo(before.unsatisfied());
+        Assertions.assertThat(afterOnline.notEvaluated()).isEqualTo(before.notEvaluated() - 2);
     }
 
     private MemberLink link(String number, LinkPurpose purpose, boolean lead) {

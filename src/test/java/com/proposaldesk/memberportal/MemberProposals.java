@@ -41,6 +41,11 @@ final class MemberProposals {
     /** Signed for, assigned to 食品安全处, first contact, draft (class A) reviewed and signed: at 先沟通后答复. */
     void toCommunicateBeforeReply(ProcessInstance pi) {
         steps.toDraftReply(pi);
+        draftAndSign(pi);
+    }
+
+    /** From 办理并起草答复: the draft (class A) reviewed and signed, on to 先沟通后答复. */
+    void draftAndSign(ProcessInstance pi) {
         steps.draftReply(pi, "A");
         steps.approve(pi, ProcessElements.TASK_REVIEW_DEPT_HEAD);
         steps.approve(pi, ProcessElements.TASK_REVIEW_OFFICE);
