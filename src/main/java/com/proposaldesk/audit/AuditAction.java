@@ -11,7 +11,13 @@ public enum AuditAction {
     MEMBER_UPDATED("修改委员信息"),
     LIAISON_RECORDED("记录委员联络"),
     ATTACHMENT_UPLOADED("上传附件"),
-    ATTACHMENT_DELETED("删除附件");
+    ATTACHMENT_DELETED("删除附件"),
+    MEMBER_LINKS_SENT("向委员发送链接"),
+    MEMBER_LINK_OPENED("委员打开链接"),
+    MEMBER_LINK_REFUSED("拒绝无效的委员链接"),
+    MEMBER_DRAFT_ANSWERED("委员网上答复意见"),
+    MEMBER_EVALUATED("委员网上评价"),
+    MEMBER_LINK_REVOKED("撤销委员链接");
 
     private final String label;
 

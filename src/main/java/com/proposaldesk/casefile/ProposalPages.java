@@ -23,6 +23,7 @@ import com.proposaldesk.attachment.AttachmentProperties;
 import com.proposaldesk.attachment.AttachmentRejectedException;
 import com.proposaldesk.attachment.AttachmentService;
 import com.proposaldesk.department.DepartmentRepository;
+import com.proposaldesk.memberportal.MemberLinkController;
 import com.proposaldesk.proposal.ProposalNotFoundException;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.proposal.ProposalStatus;
@@ -55,15 +56,18 @@ public class ProposalPages {
     private final AttachmentService attachments;
     private final AttachmentProperties limits;
     private final PageCsrf csrf;
+    private final MemberLinkController memberLinks;
 
     /** What the page says after a form of it was done; a fixed text per key, nothing from the address shows as such. */
     private static final Map<String, String> NOTICES = Map.of("uploaded", "附件已上传。", "deleted", "附件已删除。");
 
     public ProposalPages(CaseFileService caseFiles, ProposalSearch search, SearchController searchApi, ProposalAccess access,
-            DepartmentRepository departments, AttachmentService attachments, AttachmentProperties limits, PageCsrf csrf) {
+            DepartmentRepository departments, AttachmentService attachments, AttachmentProperties limits, PageCsrf csrf,
+            MemberLinkController memberLinks) {
         this.attachments = attachments;
         this.limits = limits;
         this.csrf = csrf;
+        this.memberLinks = memberLinks;
         this.caseFiles = caseFiles;
         this.search = search;
         this.searchApi = searchApi;
@@ -139,6 +143,8 @@ public class ProposalPages {
         model.addAttribute("attachmentKinds", AttachmentKind.values());
         model.addAttribute("attachmentLimit", limits.describeMaxFileSize());
         model.addAttribute("csrfToken", csrf.token(request));
+        model.addAttribute("memberAnswers", memberLinks.answers(number));
+        model.addAttribute("memberLinks", memberLinks.links(number));
         return "proposals/case-file";
     }
 

@@ -63,12 +63,21 @@ public class CommunicateBeforeReplyForm implements TaskForm {
         String view = in.requiredText("memberView", "委员对答复意见的看法", 4000);
         Expectation expectation = in.requiredChoice("memberExpectation", "委员是否认可", Expectation.class);
         in.check();
-        communications.record(proposal.id(), proposal.leadMember().id(), CommunicationStage.BEFORE_REPLY, date, way,
-                participants, view, null, context.userId());
         boolean satisfied = expectation == Expectation.YES;
-        if (!satisfied) {
+        recordMemberView(proposal, date, way, participants, view, satisfied, context.userId());
+        context.route(ProcessVariables.MEMBER_EXPECTED_SATISFIED, satisfied);
+    }
+
+    /**
+     * Keeps what the lead member said about the draft reply, however it arrived (the handler's record of a talk, or
+     * the member's own answer online); a draft the member does not accept is marked so and goes back to handling.
+     */
+    public void recordMemberView(Proposal proposal, LocalDate date, ContactWay way, String participants, String view,
+            boolean accepted, String userId) {
+        communications.record(proposal.id(), proposal.leadMember().id(), CommunicationStage.BEFORE_REPLY, date, way,
+                participants, view, null, userId);
+        if (!accepted) {
             replies.latest(proposal.id()).ifPresent(reply -> replies.setStatus(reply.id(), Reply.NOT_ACCEPTED));
         }
-        context.route(ProcessVariables.MEMBER_EXPECTED_SATISFIED, satisfied);
     }
 }

@@ -6,14 +6,10 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import com.proposaldesk.deadline.DeadlineCase;
-import com.proposaldesk.deadline.DeadlinePolicy;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
-import com.proposaldesk.reply.Reply;
-import com.proposaldesk.reply.ReplyRepository;
 import com.proposaldesk.task.FormInput;
 import com.proposaldesk.task.TaskForm;
 import com.proposaldesk.task.TaskFormContext;
@@ -23,16 +19,11 @@ import com.proposaldesk.task.TaskFormContext;
 public class EvaluationForm implements TaskForm {
 
     private final ProposalRepository proposals;
-    private final ReplyRepository replies;
-    private final EvaluationRepository evaluations;
-    private final DeadlinePolicy deadlines;
+    private final EvaluationRecorder recorder;
 
-    public EvaluationForm(ProposalRepository proposals, ReplyRepository replies, EvaluationRepository evaluations,
-            DeadlinePolicy deadlines) {
-        this.deadlines = deadlines;
+    public EvaluationForm(ProposalRepository proposals, EvaluationRecorder recorder) {
         this.proposals = proposals;
-        this.replies = replies;
-        this.evaluations = evaluations;
+        this.recorder = recorder;
     }
 
     @Override
@@ -60,14 +51,6 @@ public class EvaluationForm implements TaskForm {
         }
         in.check();
         int round = ((Number) context.variable(ProcessVariables.HANDLING_ROUND)).intValue();
-        Long replyId = replies.latest(proposal.id()).map(Reply::id).orElse(null);
-        evaluations.record(proposal.id(), replyId, round, result, evaluatedOn, comment, context.userId());
-        proposals.setEvaluation(proposal.number(), result.name());
-        if (result == EvaluationResult.UNSATISFIED) {
-            context.route(ProcessVariables.HANDLING_ROUND, round + 1);
-            DeadlineCase kind = DeadlineCase.of(proposal);
-            context.route(ProcessVariables.HANDLING_DUE, deadlines.reHandlingDue(kind, evaluatedOn).date().toString());
-        }
-        context.route(ProcessVariables.EVALUATION, result.name());
+        recorder.record(proposal, round, result, evaluatedOn, comment, context.userId()).forEach(context::route);
     }
 }

@@ -31,6 +31,14 @@ public final class ProcessElements {
     public static final String TASK_RESOLVE_DISPUTE = "Task_ResolveDispute";
     public static final String TASK_TRANSFER_TO_CO_HANDLING = "Task_TransferToCoHandling";
 
+    /** The member answered the draft reply online (委员网上答复), a boundary event of Task_CommunicateBeforeReply. */
+    public static final String MESSAGE_MEMBER_ANSWERED_DRAFT = "Message_MemberAnsweredDraft";
+    /** The member evaluated online (委员网上评价), a boundary event of Task_RecordEvaluation. */
+    public static final String MESSAGE_MEMBER_EVALUATED = "Message_MemberEvaluated";
+    /** The names of the messages those events wait for. */
+    public static final String MESSAGE_NAME_MEMBER_DRAFT_ANSWER = "MemberDraftAnswer";
+    public static final String MESSAGE_NAME_MEMBER_EVALUATION = "MemberEvaluation";
+
     public static final String END_CLOSED = "End_Closed";
     public static final String END_WITHDRAWN = "End_Withdrawn";
     public static final String END_TRANSFERRED = "End_TransferredToCoHandling";

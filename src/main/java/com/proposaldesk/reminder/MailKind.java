@@ -16,7 +16,13 @@ public enum MailKind {
     /** The office urges a task by hand (催办). */
     URGE,
     /** A periodic summary, not tied to one proposal. */
-    DIGEST;
+    DIGEST,
+    /** To a member: the proposal is assigned, who handles it (with the member's progress link). */
+    MEMBER_ASSIGNED,
+    /** To a member: the draft reply is ready for 先沟通后答复 (with the agreement link). */
+    MEMBER_DRAFT,
+    /** To a member: the formal reply is sent (with the letter and the evaluation link). */
+    MEMBER_REPLY;
 
     /** {@code REMINDER_BEFORE} → {@code reminder-before}: the name of the kind's templates. */
     public String templateName() {

@@ -79,7 +79,16 @@ public class ReminderMailer {
                     reminder.subjectKey(), reminder.recipients());
             return List.of();
         }
+        return send(reminder, resolved, Map.of());
+    }
+
+    /**
+     * Mails the reminder to recipients who are not the engine's users (members), with the same guarantees as
+     * {@link #send(Reminder)}; {@code variables} are added to what the templates show (e.g. a member's link).
+     */
+    public List<Delivery> send(Reminder reminder, List<Recipient> resolved, Map<String, Object> variables) {
         MailComposer.Letter letter = composer.prepare(reminder);
+        letter.variables().putAll(variables);
         List<Outgoing> outgoing = new ArrayList<>();
         for (Recipient recipient : resolved) {
             MailComposer.ComposedMail mail = composer.render(letter, recipient);

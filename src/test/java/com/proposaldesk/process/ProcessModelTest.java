@@ -24,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -165,7 +166,8 @@ class ProcessModelTest {
             for (UserTask task : model.getValue().getModelElementsByType(UserTask.class)) {
                 String where = model.getKey() + " " + task.getId();
                 List<BoundaryEvent> timers = model.getValue().getModelElementsByType(BoundaryEvent.class).stream()
-                        .filter(b -> b.getAttachedTo() == task).toList();
+                        .filter(b -> b.getAttachedTo() == task)
+                        .filter(b -> b.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance)).toList();
                 if (TaskDeadlines.WITHOUT_LIMIT.contains(task.getId())) {
                     softly.assertThat(task.getCamundaDueDate()).as("%s: no due date", where).isNull();
                     softly.assertThat(timers).as("%s: no reminder timer", where).isEmpty();
@@ -188,6 +190,29 @@ class ProcessModelTest {
         }
         softly.assertAll();
         assertThat(supervised).as("handling 14, co-handling 8").isEqualTo(14 + 8);
+    }
+
+    @Test
+    void theMembersOnlineAnswersEndTheirTasksAsInterruptingMessages() {
+        BpmnModelInstance model = MODELS.get("proposal-handling.bpmn");
+        Map<String, List<String>> expected = Map.of(
+                ProcessElements.MESSAGE_MEMBER_ANSWERED_DRAFT, List.of(ProcessElements.TASK_COMMUNICATE_BEFORE_REPLY,
+                        ProcessElements.MESSAGE_NAME_MEMBER_DRAFT_ANSWER, "Gateway_MemberExpectedSatisfied"),
+                ProcessElements.MESSAGE_MEMBER_EVALUATED, List.of(ProcessElements.TASK_RECORD_EVALUATION,
+                        ProcessElements.MESSAGE_NAME_MEMBER_EVALUATION, "Gateway_Evaluation"));
+        expected.forEach((eventId, facts) -> {
+            BoundaryEvent event = model.getModelElementById(eventId);
+            assertThat(event).as(eventId).isNotNull();
+            assertThat(event.getAttachedTo().getId()).as(eventId).isEqualTo(facts.get(0));
+            assertThat(event.cancelActivity()).as(eventId + ": interrupting").isTrue();
+            assertThat(event.getEventDefinitions()).singleElement().isInstanceOfSatisfying(MessageEventDefinition.class,
+                    definition -> assertThat(definition.getMessage().getName()).isEqualTo(facts.get(1)));
+            // the message and the task both lead, through a merge, to the decision the task's form routes
+            FlowNode merge = event.getOutgoing().iterator().next().getTarget();
+            FlowNode taskTarget = ((FlowNode) event.getAttachedTo()).getOutgoing().iterator().next().getTarget();
+            assertThat(merge).as(eventId).isSameAs(taskTarget);
+            assertThat(merge.getOutgoing()).singleElement().extracting(flow -> flow.getTarget().getId()).isEqualTo(facts.get(2));
+        });
     }
 
     @Test

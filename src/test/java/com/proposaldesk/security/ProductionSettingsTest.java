@@ -44,6 +44,7 @@ import com.icegreen.greenmail.util.GreenMail;
         "SPRING_DATASOURCE_PASSWORD=",
         "PROPOSAL_DESK_ADMIN_USER=ops-admin",
         "PROPOSAL_DESK_ADMIN_PASSWORD=Yun-Wei-2025!q",
+        "PROPOSAL_DESK_MEMBER_LINK_SECRET=production-test-member-link-secret-0123456789",
         "proposal-desk.tls=true",
         "spring.mail.host=mail.bureau.example.cn",
         "spring.mail.port=587",

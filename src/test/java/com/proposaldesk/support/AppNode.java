@@ -68,6 +68,7 @@ public final class AppNode implements AutoCloseable {
         env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("PROPOSAL_DESK_ADMIN_USER", ADMIN);
         env.put("PROPOSAL_DESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("PROPOSAL_DESK_MEMBER_LINK_SECRET", "cluster-test-member-link-secret-0123456789");
         env.put("SPRING_MAIL_HOST", "127.0.0.1");
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
         try {

@@ -1,0 +1,82 @@
+package com.proposaldesk.memberportal;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.proposaldesk.audit.AuditAction;
+import com.proposaldesk.audit.AuditTrail;
+import com.proposaldesk.proposal.Proposal;
+import com.proposaldesk.proposal.ProposalRepository;
+import com.proposaldesk.security.CurrentUser;
+import com.proposaldesk.security.ProposalAccess;
+import com.proposaldesk.web.NotFoundException;
+
+/** The office's view of the links sent to a proposal's members, and their answers; the office may revoke a link. */
+@RestController
+public class MemberLinkController {
+
+    private final MemberLinks links;
+    private final MemberAnswers answers;
+    private final ProposalRepository proposals;
+    private final ProposalAccess access;
+    private final CurrentUser user;
+    private final AuditTrail audit;
+
+    public MemberLinkController(MemberLinks links, MemberAnswers answers, ProposalRepository proposals,
+            ProposalAccess access, CurrentUser user, AuditTrail audit) {
+        this.links = links;
+        this.answers = answers;
+        this.proposals = proposals;
+        this.access = access;
+        this.user = user;
+        this.audit = audit;
+    }
+
+    /** A link as the office sees it: never its token, which only the member's mail carries. */
+    public record LinkView(long id, String memberName, boolean leadMember, String purpose, String purposeLabel,
+            int handlingRound, LocalDateTime issuedAt, LocalDateTime expiresAt, LocalDateTime revokedAt, String revokedBy,
+            String state) {
+
+        static LinkView of(MemberLink link, LocalDateTime now) {
+            return new LinkView(link.id(), link.memberName(), link.leadMember(), link.purpose().name(),
+                    link.purpose().label(), link.handlingRound(), link.issuedAt(), link.expiresAt(), link.revokedAt(),
+                    link.revokedBy(), link.stateAt(now));
+        }
+    }
+
+    @GetMapping("/api/proposals/{number}/member-links")
+    public List<LinkView> links(@PathVariable String number) {
+        Proposal proposal = visible(number);
+        LocalDateTime now = links.now();
+        return links.forProposal(proposal.id()).stream().map(link -> LinkView.of(link, now)).toList();
+    }
+
+    /** Every member's online answers: the lead member's (counted) and the co-signers' beside it. */
+    @GetMapping("/api/proposals/{number}/member-answers")
+    public List<MemberAnswer> answers(@PathVariable String number) {
+        return answers.forProposal(visible(number).id());
+    }
+
+    @PostMapping("/api/member-links/{id}/revoke")
+    @Transactional
+    public LinkView revoke(@PathVariable long id) {
+        user.requireOffice("只有提案办可以撤销委员链接");
+        MemberLink link = links.find(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的委员链接"));
+        if (links.revoke(id, user.id())) {
+            audit.record(AuditAction.MEMBER_LINK_REVOKED, link.proposalNumber(), MemberPortal.subject(link), null);
+        }
+        return LinkView.of(links.find(id).orElseThrow(), links.now());
+    }
+
+    private Proposal visible(String number) {
+        Proposal proposal = proposals.get(number);
+        access.requireVisible(number, proposal.leadDepartment(), proposal.assistingDepartments());
+        return proposal;
+    }
+}
