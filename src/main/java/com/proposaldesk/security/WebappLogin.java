@@ -47,8 +47,12 @@ public final class WebappLogin {
 
     /** Whether the request carries its session's CSRF token in the {@value CsrfConstants#CSRF_TOKEN_HEADER_NAME} header. */
     public static boolean carriesCsrfToken(HttpServletRequest request) {
+        return matchesCsrfToken(request, request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
+    }
+
+    /** Whether {@code sent} is the CSRF token of the request's session (compared in constant time). */
+    public static boolean matchesCsrfToken(HttpServletRequest request, String sent) {
         String expected = csrfToken(request);
-        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
         return expected != null && !expected.isEmpty() && sent != null
                 && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
