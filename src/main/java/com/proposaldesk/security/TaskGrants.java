@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
  * the office) such a row changes nothing it may see or do, yet every Tasklist query of its members joins each of their
  * tasks with every one of those rows. So the engine skips them; other groups get theirs as before.
  * <p>
- * Uses the engine's configuration property {@code resourceAuthorizationProvider} (the provider the engine consults for
- * the grants it makes by itself), set by a process engine plugin; the class keeps the engine's default behaviour and
- * only leaves out grants for these groups.
+ * Sets the engine's configuration property {@code resourceAuthorizationProvider} (the provider the engine asks for the
+ * grants it makes by itself) from a process engine plugin, as the project's other plugins set theirs: the provider
+ * interface and {@link DefaultAuthorizationProvider} sit in the engine's {@code impl.cfg.auth} package beside
+ * {@link AbstractProcessEnginePlugin}, meant for configuration, and Operaton keeps them under its own package name. The
+ * subclass only leaves out grants for these groups; everything else is the engine's default.
  */
 @Component
 public class TaskGrants extends AbstractProcessEnginePlugin {
