@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -44,7 +46,14 @@ import com.proposaldesk.process.ProcessElements;
 @Component
 public class AccessPolicy {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AccessPolicy.class);
+
     public static final String PRINCIPAL_GROUP = "principal";
+    /**
+     * The groups granted every task and its history here (the office; administrators have everything anyway): the engine
+     * makes no per-task grants to them ({@link TaskGrants}), and those an older version made are removed at start-up.
+     */
+    public static final Set<String> GROUPS_WITH_EVERY_TASK = Set.of(CurrentUser.OFFICE_GROUP, Groups.CAMUNDA_ADMIN);
     /** The processes a department starts from Tasklist: 申请延期, 分派异议. */
     static final Set<String> DEPARTMENT_STARTED_PROCESSES = Set.of(ProcessElements.EXTENSION_PROCESS, ProcessElements.DISPUTE_PROCESS);
 
@@ -72,6 +81,21 @@ public class AccessPolicy {
             leaderGroups.add(department.leaderGroup());
         }
         leaderGroups.forEach(group -> grants.grantGroup(group, Resources.APPLICATION, "cockpit", ACCESS));
+        removeRedundantTaskGrants();
+    }
+
+    /**
+     * Takes away the per-task grants (task and task history) that the engine made to a group before {@link TaskGrants}:
+     * the group-wide grants above cover them. Finds nothing once done.
+     */
+    private void removeRedundantTaskGrants() {
+        int removed = 0;
+        for (String group : GROUPS_WITH_EVERY_TASK) {
+            removed += grants.revokeSingleGrants(group, Resources.TASK) + grants.revokeSingleGrants(group, Resources.HISTORIC_TASK);
+        }
+        if (removed > 0) {
+            LOG.info("Removed {} per-task grants to groups that are granted every task", removed);
+        }
     }
 
     private void grantEveryone() {

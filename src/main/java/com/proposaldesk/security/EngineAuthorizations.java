@@ -2,6 +2,7 @@ package com.proposaldesk.security;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -85,6 +86,24 @@ public class EngineAuthorizations {
         authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
                 .resourceType(resource).resourceId(resourceId).list()
                 .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+    }
+
+    /**
+     * Takes from the group every grant on a single resource of the type (keeps those on every resource, {@link #ANY}).
+     *
+     * @return how many grants were taken away
+     */
+    public int revokeSingleGrants(String group, Resource resource) {
+        int revoked = 0;
+        List<Authorization> page;
+        do {
+            page = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+                    .resourceType(resource).listPage(0, 500).stream()
+                    .filter(authorization -> !ANY.equals(authorization.getResourceId())).toList();
+            page.forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+            revoked += page.size();
+        } while (!page.isEmpty());
+        return revoked;
     }
 
     /**

@@ -89,6 +89,35 @@ public final class BenchmarkReport {
         return this;
     }
 
+    /**
+     * A latency of ours beside the same latency of bare Camunda; the ratio is bare / ours, i.e. our speed as a share
+     * of bare Camunda's (higher is better, 1 = as fast).
+     *
+     * @param goalAtMost the latency aimed at, or {@code null}
+     * @param goalRatio the ratio aimed at, or {@code null}
+     */
+    public BenchmarkReport latency(String measure, String unit, double ours, double bare, Double goalAtMost, Double goalRatio) {
+        Map<String, Object> row = row(measure, unit, ours);
+        row.put("bare", round(bare));
+        double ratio = ours == 0 ? 1 : bare / ours;
+        row.put("ratio", round(ratio));
+        List<String> goals = new ArrayList<>();
+        boolean met = true;
+        if (goalAtMost != null) {
+            goals.add("≤ " + format(goalAtMost) + " " + unit);
+            met = ours <= goalAtMost;
+        }
+        if (goalRatio != null) {
+            goals.add("ratio ≥ " + goalRatio);
+            met = met && ratio >= goalRatio;
+        }
+        if (!goals.isEmpty()) {
+            row.put("goal", String.join(", ", goals));
+            row.put("met", met);
+        }
+        return this;
+    }
+
     /** A duration or latency (lower is better), with its goal if it has one. */
     public BenchmarkReport time(String measure, String unit, double ours, Double goalAtMost) {
         Map<String, Object> row = row(measure, unit, ours);
