@@ -2,6 +2,10 @@ package com.proposaldesk.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -13,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.registration.ProposalRegistrationService;
@@ -29,6 +34,11 @@ class HomeBrowserIT extends BrowserTestBase {
 
     private static final String CLERK = "e2e-home-office";
     private static final String PASSWORD = "Home-secret-1";
+    /** The sample row's number in the import template. */
+    private static final String TEMPLATE_NUMBER = "20240001";
+
+    @Autowired
+    TestRestTemplate rest;
 
     @Autowired
     ProposalRegistrationService registration;
@@ -61,5 +71,31 @@ class HomeBrowserIT extends BrowserTestBase {
         assertThat(chromium.text()).contains("工作台", "王晓明", "案卷检索", "挂图作战", "导入交办清单", "操作记录", "Cockpit")
                 .doesNotContain("Admin");
         assertThat(List.of(chromium.screenshot("home"))).allSatisfy(file -> assertThat(file).isNotEmptyFile());
+    }
+
+    /** import.html on the login of Tasklist: the upload goes through without a second password. */
+    @Test
+    void theOfficeImportsAnAssignmentListOnItsTasklistLogin() throws IOException {
+        officeClerk(CLERK, PASSWORD);
+        String number = "2099" + String.format("%06d", System.nanoTime() % 1_000_000);
+        String template = new String(rest.withBasicAuth(CLERK, PASSWORD)
+                .getForObject("/api/proposals/import/template.csv", byte[].class), StandardCharsets.UTF_8);
+        assertThat(template).contains(TEMPLATE_NUMBER);
+        Path list = Files.createTempFile("assignment-list-", ".csv");
+        Files.writeString(list, template.replace(TEMPLATE_NUMBER, number), StandardCharsets.UTF_8);
+
+        HeadlessChromium chromium = browser("zh-CN");
+        chromium.driver().manage().window().setSize(new Dimension(1366, 768));
+        chromium.logIn("/camunda/app/tasklist/default/", CLERK, PASSWORD);
+        chromium.open("/import.html");
+        chromium.visible(By.id("file")).sendKeys(list.toAbsolutePath().toString());
+        chromium.driver().findElement(By.cssSelector("#upload button[type='submit']")).click();
+        WebElement status = chromium.visible(By.cssSelector("#status.ok"));
+        assertThat(status.getText()).contains("1");
+        assertThat(chromium.visible(By.id("result")).getText()).contains(number);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+                .isEqualTo(1);
+        chromium.screenshot("import-on-login");
+        Files.delete(list);
     }
 }
