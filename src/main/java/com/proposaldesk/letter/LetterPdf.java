@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -132,7 +133,7 @@ class LetterPdf {
 
     /** A paragraph broken into lines for a given width. */
     private record Block(List<Line> lines, ParagraphAlignment alignment, float lineHeight, float before, float after,
-            List<Rule> rules) {
+            List<Rule> rules, float indentLeft, float indentRight) {
 
         float height() {
             return before + lines.size() * lineHeight + after;
@@ -185,7 +186,7 @@ class LetterPdf {
             y -= block.before();
             for (Rule rule : block.rules()) {
                 if (rule.top()) {
-                    rule(rule, left, width(), y);
+                    rule(rule, left + block.indentLeft(), width() - block.indentLeft() - block.indentRight(), y);
                 }
             }
             for (Line line : block.lines()) {
@@ -197,7 +198,7 @@ class LetterPdf {
             }
             for (Rule rule : block.rules()) {
                 if (!rule.top()) {
-                    rule(rule, left, width(), y);
+                    rule(rule, left + block.indentLeft(), width() - block.indentLeft() - block.indentRight(), y);
                 }
             }
             y -= block.after();
@@ -225,7 +226,8 @@ class LetterPdf {
                 if (y - height < bottom) {
                     newPage();
                 }
-                float x = left;
+                // as in Word, the cells' text, not their edges, lines up with the margin
+                float x = left - CELL_PADDING;
                 for (int i = 0; i < blocks.size(); i++) {
                     float cellY = y;
                     for (Block block : blocks.get(i)) {
@@ -298,7 +300,7 @@ class LetterPdf {
             List<Line> lines = breakLines(glyphs, indentLeft, firstLine, available);
             ParagraphAlignment alignment = paragraph.getAlignment();
             return new Block(lines, alignment, lineHeight(paragraph, size), Math.max(0, paragraph.getSpacingBefore()) * TWIP,
-                    Math.max(0, paragraph.getSpacingAfter()) * TWIP, rules(paragraph));
+                    Math.max(0, paragraph.getSpacingAfter()) * TWIP, rules(paragraph), indentLeft, indentRight);
         }
 
         private static List<Line> breakLines(List<Glyph> glyphs, float indentLeft, float firstLine, float available) {
@@ -387,7 +389,8 @@ class LetterPdf {
             }
             float width = border.getSz() == null ? 0.75f : twips(border.getSz(), 6) * 20 / 8;
             Object color = border.getColor();
-            return new Rule(top, width, color(color == null ? null : color.toString()),
+            String hex = color instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : color == null ? null : color.toString();
+            return new Rule(top, width, color(hex),
                     style.startsWith("thickThin") || style.equals("double"));
         }
 

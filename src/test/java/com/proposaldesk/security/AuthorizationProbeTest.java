@@ -408,6 +408,7 @@ class AuthorizationProbeTest {
         JsonNode history = as(user).get("/engine-rest/history/process-instance?processInstanceId=" + instance.getId()).getBody();
         ResponseEntity<String> ours = exchange(user, HttpMethod.GET, "/api/proposals/" + number, null);
         ResponseEntity<String> letter = exchange(user, HttpMethod.GET, "/api/proposals/" + number + "/reply-letter.docx", null);
+        ResponseEntity<String> pdf = exchange(user, HttpMethod.GET, "/api/proposals/" + number + "/reply-letter.pdf", null);
         int historicVariables = as(user).get("/engine-rest/history/variable-instance?processInstanceId=" + instance.getId())
                 .getBody().size();
         int runtimeVariables = as(user).get("/engine-rest/variable-instance?processInstanceIdIn=" + instance.getId())
@@ -424,6 +425,7 @@ class AuthorizationProbeTest {
             assertThat(history.size()).as(label + " history").isEqualTo(1);
             assertThat(ours.getStatusCode()).as(label + " api").isEqualTo(HttpStatus.OK);
             assertThat(letter.getStatusCode()).as(label + " letter (not signed yet)").isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(pdf.getStatusCode()).as(label + " PDF letter (not signed yet)").isEqualTo(HttpStatus.NOT_FOUND);
         } else {
             assertThat(historicVariables).as(label + " historic variables").isZero();
             assertThat(runtimeVariables).as(label + " variables by query").isZero();
@@ -435,6 +437,7 @@ class AuthorizationProbeTest {
             assertThat(ours.getStatusCode()).as(label + " api").isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(ours.getBody()).contains("您无权查看提案");
             assertThat(letter.getStatusCode()).as(label + " letter").isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(pdf.getStatusCode()).as(label + " PDF letter").isEqualTo(HttpStatus.FORBIDDEN);
         }
     }
 
