@@ -103,11 +103,7 @@ public class MemberPageController {
         return done(link, token, once(() -> portal.evaluate(link, evaluation)));
     }
 
-    /**
-     * The formal reply letter for the member to download.
-     * TODO(letter PDF): serves the .docx that {@link ReplyLetters} writes today; switch to the letter package's PDF
-     * once it exists (the same letter as GET /api/proposals/{number}/reply-letter.pdf).
-     */
+    /** The formal reply letter for the member to download: the signed PDF, which opens on a phone without Word. */
     @GetMapping("/member/{token}/letter")
     public ResponseEntity<byte[]> letter(@PathVariable String token) {
         Optional<MemberLink> opened = portal.open(token, "下载答复函");
@@ -136,9 +132,9 @@ public class MemberPageController {
     }
 
     private ResponseEntity<byte[]> replyLetter(String number) {
-        LetterFile letter = letters.letter(number);
+        LetterFile letter = letters.pdf(number);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(letter.filename(), StandardCharsets.UTF_8).build().toString())
                 .body(letter.content());

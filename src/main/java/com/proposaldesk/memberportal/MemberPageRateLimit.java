@@ -1,7 +1,6 @@
 package com.proposaldesk.memberportal;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -10,33 +9,50 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * At most {@code proposal-desk.member-links.requests-per-minute} requests to {@code /member/**} per client address and
- * minute; more get 429 with a Chinese page. A fixed window per node, reset each minute: enough to make guessing
- * tokens (2^128 ids, and a signature besides) and hammering the pages pointless, without a shared store. Behind a
- * proxy, the client address is the one Tomcat's RemoteIpValve resolves ({@code server.forward-headers-strategy}).
+ * minute (a token bucket per address, refilled each minute); more get 429 with a Chinese page. Per node, without a
+ * shared store: enough to make guessing tokens (2^128 ids, and a signature besides) and hammering the pages
+ * pointless. Behind a proxy, the client address is the one Tomcat's RemoteIpValve resolves
+ * ({@code server.forward-headers-strategy}).
  */
 @Configuration
 public class MemberPageRateLimit implements WebMvcConfigurer {
 
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+
     private final int perMinute;
-    private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    private volatile long window;
+    private final TimeMeter clock;
+    /** Addresses not seen for two windows are forgotten, so the map stays small. */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(WINDOW.multipliedBy(2))
+            .maximumSize(100_000)
+            .build();
 
     public MemberPageRateLimit(MemberLinkProperties properties) {
-        this.perMinute = properties.requestsPerMinute();
+        this(properties.requestsPerMinute(), TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    MemberPageRateLimit(int perMinute, TimeMeter clock) {
+        this.perMinute = perMinute;
+        this.clock = clock;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-                    throws Exception {
-                if (allow(request.getRemoteAddr(), System.currentTimeMillis())) {
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (allow(request.getRemoteAddr())) {
                     return true;
                 }
                 throw new TooManyRequests();
@@ -44,17 +60,11 @@ public class MemberPageRateLimit implements WebMvcConfigurer {
         }).addPathPatterns("/member/**");
     }
 
-    boolean allow(String client, long nowMillis) {
-        long minute = nowMillis / 60_000;
-        if (minute != window) {
-            synchronized (this) {
-                if (minute != window) {
-                    counts.clear();
-                    window = minute;
-                }
-            }
-        }
-        return counts.computeIfAbsent(client, key -> new AtomicInteger()).incrementAndGet() <= perMinute;
+    boolean allow(String client) {
+        return buckets.get(client, address -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, WINDOW).build())
+                .withCustomTimePrecision(clock)
+                .build()).tryConsume(1);
     }
 
     /** Answered by {@link MemberPageController} with the Chinese 429 page. */

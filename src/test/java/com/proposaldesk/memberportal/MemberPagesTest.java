@@ -2,6 +2,7 @@ package com.proposaldesk.memberportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -172,7 +173,8 @@ class MemberPagesTest {
 
         ResponseEntity<byte[]> letter = rest.getForEntity(link + "/letter", byte[].class);
         assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(letter.getHeaders().getContentDisposition().getFilename()).endsWith(".docx");
+        assertThat(letter.getHeaders().getContentDisposition().getFilename()).endsWith(".pdf");
+        assertThat(new String(letter.getBody(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(rest.getForEntity(link.replace("/member/", "/member/x") + "/letter", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
