@@ -59,7 +59,8 @@ public class ProposalPages {
     private final MemberLinkController memberLinks;
 
     /** What the page says after a form of it was done; a fixed text per key, nothing from the address shows as such. */
-    private static final Map<String, String> NOTICES = Map.of("uploaded", "附件已上传。", "deleted", "附件已删除。");
+    private static final Map<String, String> NOTICES = Map.of("uploaded", "附件已上传。", "deleted", "附件已删除。",
+            "link-revoked", "委员链接已撤销，委员再打开它只会看到“链接无法使用”。");
 
     public ProposalPages(CaseFileService caseFiles, ProposalSearch search, SearchController searchApi, ProposalAccess access,
             DepartmentRepository departments, AttachmentService attachments, AttachmentProperties limits, PageCsrf csrf,
@@ -130,6 +131,14 @@ public class ProposalPages {
         return "redirect:" + page(number, "deleted");
     }
 
+    /** The office revokes a link sent to a member (a mail that went astray, a member who left). */
+    @PostMapping("/proposals/{number}/member-links/{id}/revoke")
+    public String revokeMemberLink(@PathVariable String number, @PathVariable long id, HttpServletRequest request) {
+        csrf.check(request);
+        memberLinks.revoke(number, id);
+        return "redirect:" + page(number, "link-revoked");
+    }
+
     private String refused(String number, AttachmentRejectedException e, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         response.setStatus(e.status().value());
@@ -145,6 +154,7 @@ public class ProposalPages {
         model.addAttribute("csrfToken", csrf.token(request));
         model.addAttribute("memberAnswers", memberLinks.answers(number));
         model.addAttribute("memberLinks", memberLinks.links(number));
+        model.addAttribute("mayRevokeLinks", memberLinks.mayRevoke());
         return "proposals/case-file";
     }
 

@@ -3,6 +3,7 @@ package com.proposaldesk.memberportal;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,8 @@ import com.proposaldesk.web.NotFoundException;
 /** The office's view of the links sent to a proposal's members, and their answers; the office may revoke a link. */
 @RestController
 public class MemberLinkController {
+
+    private static final String ONLY_THE_OFFICE_REVOKES = "只有提案办可以撤销委员链接";
 
     private final MemberLinks links;
     private final MemberAnswers answers;
@@ -66,8 +69,25 @@ public class MemberLinkController {
     @PostMapping("/api/member-links/{id}/revoke")
     @Transactional
     public LinkView revoke(@PathVariable long id) {
-        user.requireOffice("只有提案办可以撤销委员链接");
-        MemberLink link = links.find(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的委员链接"));
+        user.requireOffice(ONLY_THE_OFFICE_REVOKES);
+        return revoke(links.find(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的委员链接")));
+    }
+
+    /** The same from the case file page of the link's proposal. */
+    @Transactional
+    public LinkView revoke(String proposalNumber, long id) {
+        user.requireOffice(ONLY_THE_OFFICE_REVOKES);
+        return revoke(links.find(id).filter(link -> link.proposalNumber().equals(proposalNumber))
+                .orElseThrow(() -> new NotFoundException("第" + proposalNumber + "号提案没有编号为 " + id + " 的委员链接")));
+    }
+
+    /** Whether the current user may revoke links: the office and the administrators. */
+    public boolean mayRevoke() {
+        return user.isMemberOf(CurrentUser.OFFICE_GROUP) || user.isMemberOf(Groups.CAMUNDA_ADMIN);
+    }
+
+    private LinkView revoke(MemberLink link) {
+        long id = link.id();
         if (links.revoke(id, user.id())) {
             audit.record(AuditAction.MEMBER_LINK_REVOKED, link.proposalNumber(), MemberPortal.subject(link), null);
         }

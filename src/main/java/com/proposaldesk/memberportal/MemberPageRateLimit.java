@@ -2,6 +2,7 @@ package com.proposaldesk.memberportal;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -38,6 +39,7 @@ public class MemberPageRateLimit implements WebMvcConfigurer {
             .maximumSize(100_000)
             .build();
 
+    @Autowired
     public MemberPageRateLimit(MemberLinkProperties properties) {
         this(properties.requestsPerMinute(), TimeMeter.SYSTEM_MILLISECONDS);
     }

@@ -2,6 +2,7 @@ package com.proposaldesk.memberportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,6 +38,7 @@ import com.proposaldesk.support.ApiClient;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;
+import com.proposaldesk.support.WebappSession;
 
 /**
  * The member's pages over HTTP, reached from the links in the mails the office reads at {@code GET /api/mails}: a
@@ -59,6 +62,8 @@ class MemberPagesTest {
     MemberRepository members;
     @Autowired
     JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
     ProposalSteps steps;
     MemberProposals walk;
@@ -161,6 +166,49 @@ class MemberPagesTest {
                 .satisfies(answer -> assertThat(answer.get("counted").asBoolean()).isTrue());
         assertThat(post(link + "/agreement", form("decision", "DISAGREE", "comment", "再改")).getBody())
                 .contains("您已通过此链接提交过意见");
+    }
+
+    @Test
+    void theOfficeRevokesALinkFromTheCaseFilePageAndADepartmentCannot() throws Exception {
+        String number = TestProposals.newNumber("MREVOKE");
+        ProcessInstance pi = walk.register(number);
+        steps.toDraftReply(pi);
+        String link = path(mail(number, "MEMBER_ASSIGNED", "member-" + number.toLowerCase() + "@example.cn"));
+        long id = links(number).get(0).get("id").asLong();
+        String revoke = "/proposals/" + number + "/member-links/" + id + "/revoke";
+        ApiClient.as(rest, identity, "member-pages-handler", "demo-Pass-1", "dept-food");
+
+        WebappSession handler = WebappSession.tasklist(baseUrl(), "member-pages-handler", "demo-Pass-1");
+        String handlersPage = handler.page("/proposals/" + number).body();
+        assertThat(handlersPage).contains("#" + id).doesNotContain(revoke);
+        HttpResponse<String> refused = handler.postForm(revoke, "application/x-www-form-urlencoded",
+                ("_csrf=" + formToken(handlersPage)).getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(get(link).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        WebappSession officeSession = WebappSession.tasklist(baseUrl(), "member-pages-office", "demo-Pass-1");
+        String officesPage = officeSession.page("/proposals/" + number).body();
+        assertThat(officesPage).contains(revoke);
+        assertThat(officeSession.postForm(revoke, "application/x-www-form-urlencoded", "_csrf=forged".getBytes(StandardCharsets.UTF_8))
+                .statusCode()).as("without the session's token").isEqualTo(403);
+        HttpResponse<String> revoked = officeSession.postForm(revoke, "application/x-www-form-urlencoded",
+                ("_csrf=" + formToken(officesPage)).getBytes(StandardCharsets.UTF_8));
+        assertThat(revoked.statusCode()).isEqualTo(302);
+        String back = revoked.headers().firstValue("Location").orElseThrow();
+        assertThat(officeSession.page(back.substring(back.indexOf("/proposals/"))).body())
+                .contains("委员链接已撤销", "已撤销").doesNotContain(revoke);
+        assertRefused(get(link), number, number);
+        assertThat(audit(number, "MEMBER_LINK_REVOKED")).isEqualTo(1);
+    }
+
+    private static String formToken(String page) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as("the page's form token").isTrue();
+        return matcher.group(1);
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     @Test
