@@ -71,6 +71,7 @@ class MemberPagesTest {
 
     @BeforeEach
     void setUp() {
+        ClockUtil.reset();
         BpmnAwareTests.init(engine);
         steps = new ProposalSteps(engine, registration);
         walk = new MemberProposals(steps, members);
@@ -176,9 +177,10 @@ class MemberPagesTest {
         String link = path(mail(number, "MEMBER_ASSIGNED", "member-" + number.toLowerCase() + "@example.cn"));
         long id = links(number).get(0).get("id").asLong();
         String revoke = "/proposals/" + number + "/member-links/" + id + "/revoke";
-        ApiClient.as(rest, identity, "member-pages-handler", "demo-Pass-1", "dept-food");
+        String handlerId = "member-pages-revoker-" + number.toLowerCase();
+        ApiClient.as(rest, identity, handlerId, "demo-Pass-1", "dept-food");
 
-        WebappSession handler = WebappSession.tasklist(baseUrl(), "member-pages-handler", "demo-Pass-1");
+        WebappSession handler = WebappSession.tasklist(baseUrl(), handlerId, "demo-Pass-1");
         String handlersPage = handler.page("/proposals/" + number).body();
         assertThat(handlersPage).contains("#" + id).doesNotContain(revoke);
         HttpResponse<String> refused = handler.postForm(revoke, "application/x-www-form-urlencoded",
