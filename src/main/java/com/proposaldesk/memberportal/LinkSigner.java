@@ -69,8 +69,10 @@ public class LinkSigner {
         }
         int dot = token.indexOf('.');
         String linkId = token.substring(0, dot);
-        byte[] given = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-        return MessageDigest.isEqual(given, mac(linkId)) ? Optional.of(linkId) : Optional.empty();
+        // compared as text: decoding would also take the variants that differ only in the unused bits of the last character
+        byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = BASE64.encodeToString(mac(linkId)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(given, expected) ? Optional.of(linkId) : Optional.empty();
     }
 
     private byte[] mac(String linkId) {

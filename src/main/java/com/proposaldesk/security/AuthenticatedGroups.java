@@ -51,7 +51,7 @@ public class AuthenticatedGroups extends AbstractProcessEnginePlugin {
 
         @Override
         public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-            return authenticatedGroupIds == null ? List.of() : authenticatedGroupIds;
+            return authenticatedGroupIds == null ? new ArrayList<>() : new ArrayList<>(authenticatedGroupIds);
         }
     }
 }

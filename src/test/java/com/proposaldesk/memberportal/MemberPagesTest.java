@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -72,6 +73,8 @@ class MemberPagesTest {
     @BeforeEach
     void setUp() {
         ClockUtil.reset();
+        // the webapps' login looks the engine up by name: this context's, not the one another context registered last
+        ProcessEngines.registerProcessEngine(engine);
         BpmnAwareTests.init(engine);
         steps = new ProposalSteps(engine, registration);
         walk = new MemberProposals(steps, members);

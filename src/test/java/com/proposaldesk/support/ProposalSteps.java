@@ -80,6 +80,8 @@ public class ProposalSteps {
                 .map(IdentityLink::getGroupId).toList();
         engine.getIdentityService().setAuthentication(userId, groups);
         try {
+            // this engine, not the one another application context of the test run registered last as "default"
+            BpmnAwareTests.init(engine);
             BpmnAwareTests.complete(task, values);
         } finally {
             engine.getIdentityService().clearAuthentication();
