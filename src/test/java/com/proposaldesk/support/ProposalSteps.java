@@ -80,11 +80,26 @@ public class ProposalSteps {
                 .map(IdentityLink::getGroupId).toList();
         engine.getIdentityService().setAuthentication(userId, groups);
         try {
-            // this engine, not the one another application context of the test run registered last as "default"
-            BpmnAwareTests.init(engine);
+            useThisEngine();
             BpmnAwareTests.complete(task, values);
         } finally {
             engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /**
+     * BPM Assert completes with its thread's engine: make it this one, not the one another application context of the
+     * test run registered last; init only on a change, since it also forgets the test's last asserted instance.
+     */
+    private void useThisEngine() {
+        ProcessEngine current;
+        try {
+            current = BpmnAwareTests.processEngine();
+        } catch (IllegalStateException none) {
+            current = null;
+        }
+        if (current != engine) {
+            BpmnAwareTests.init(engine);
         }
     }
 
