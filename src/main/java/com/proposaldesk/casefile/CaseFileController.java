@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.proposaldesk.calendar.BureauTime;
+
 /** {@code GET /api/proposals/{number}/case-file}: the case file as JSON, every moment with the bureau's offset. */
 @RestController
 public class CaseFileController {

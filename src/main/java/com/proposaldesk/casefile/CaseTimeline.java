@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.calendar.BureauTime;
 import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.process.ProcessElements;
 

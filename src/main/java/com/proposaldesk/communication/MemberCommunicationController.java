@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.proposaldesk.casefile.BureauTime;
+import com.proposaldesk.calendar.BureauTime;
 
 /**
  * A member's record of contacts: liaison records are added here, proposal-related ones come from the tasks. Times are

@@ -4,14 +4,19 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.proposaldesk.audit.AuditAction;
 import com.proposaldesk.audit.AuditTrail;
+import com.proposaldesk.calendar.BureauTime;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.security.CurrentUser;
@@ -30,9 +35,11 @@ public class MemberLinkController {
     private final ProposalAccess access;
     private final CurrentUser user;
     private final AuditTrail audit;
+    private final ObjectMapper json;
 
     public MemberLinkController(MemberLinks links, MemberAnswers answers, ProposalRepository proposals,
-            ProposalAccess access, CurrentUser user, AuditTrail audit) {
+            ProposalAccess access, CurrentUser user, AuditTrail audit, BureauTime time, ObjectMapper json) {
+        this.json = time.json(json);
         this.links = links;
         this.answers = answers;
         this.proposals = proposals;
@@ -54,23 +61,36 @@ public class MemberLinkController {
     }
 
     @GetMapping("/api/proposals/{number}/member-links")
-    public List<LinkView> links(@PathVariable String number) {
+    public ResponseEntity<byte[]> linksAnswer(@PathVariable String number) throws JsonProcessingException {
+        return answer(links(number));
+    }
+
+    /** Every member's online answers: the lead member's (counted) and the co-signers' beside it. */
+    @GetMapping("/api/proposals/{number}/member-answers")
+    public ResponseEntity<byte[]> answersAnswer(@PathVariable String number) throws JsonProcessingException {
+        return answer(answers(number));
+    }
+
+    @PostMapping("/api/member-links/{id}/revoke")
+    @Transactional
+    public ResponseEntity<byte[]> revokeAnswer(@PathVariable long id) throws JsonProcessingException {
+        user.requireOffice(ONLY_THE_OFFICE_REVOKES);
+        return answer(revoke(links.find(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的委员链接"))));
+    }
+
+    /** Moments with the bureau's offset, as the other APIs write them. */
+    private ResponseEntity<byte[]> answer(Object body) throws JsonProcessingException {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
+    }
+
+    public List<LinkView> links(String number) {
         Proposal proposal = visible(number);
         LocalDateTime now = links.now();
         return links.forProposal(proposal.id()).stream().map(link -> LinkView.of(link, now)).toList();
     }
 
-    /** Every member's online answers: the lead member's (counted) and the co-signers' beside it. */
-    @GetMapping("/api/proposals/{number}/member-answers")
-    public List<MemberAnswer> answers(@PathVariable String number) {
+    public List<MemberAnswer> answers(String number) {
         return answers.forProposal(visible(number).id());
-    }
-
-    @PostMapping("/api/member-links/{id}/revoke")
-    @Transactional
-    public LinkView revoke(@PathVariable long id) {
-        user.requireOffice(ONLY_THE_OFFICE_REVOKES);
-        return revoke(links.find(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的委员链接")));
     }
 
     /** The same from the case file page of the link's proposal. */

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.proposaldesk.casefile.BureauTime;
+import com.proposaldesk.calendar.BureauTime;
 import com.proposaldesk.security.CurrentUser;
 
 /**

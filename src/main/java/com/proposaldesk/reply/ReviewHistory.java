@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import com.proposaldesk.casefile.BureauTime;
+import com.proposaldesk.calendar.BureauTime;
 import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.member.StaffDirectory;
 import com.proposaldesk.task.MarkdownText;

@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.proposaldesk.calendar.BureauTime;
 import com.proposaldesk.proposal.ProposalRole;
 import com.proposaldesk.registration.ProposalRegistrationService;
 import com.proposaldesk.support.ApiClient;

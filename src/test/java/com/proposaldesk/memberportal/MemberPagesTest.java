@@ -141,6 +141,7 @@ class MemberPagesTest {
         assertThat(audit(number, "MEMBER_LINK_REVOKED")).isEqualTo(1);
         assertThat(audit(number, "MEMBER_LINK_REFUSED")).isPositive();
         assertThat(links(number).get(0).has("token")).as("the office never sees a token").isFalse();
+        assertThat(links(number).get(0).get("issuedAt").asText()).as("with the bureau's offset").endsWith("+08:00");
     }
 
     @Test

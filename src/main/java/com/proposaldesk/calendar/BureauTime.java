@@ -1,4 +1,4 @@
-package com.proposaldesk.casefile;
+package com.proposaldesk.calendar;
 
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.proposaldesk.calendar.CalendarProperties;
 
 /**
  * Moments as the bureau reads them: in the configured zone ({@code proposal-desk.calendar.zone}), whatever the
