@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-import com.proposaldesk.process.EngineClock;
+import com.proposaldesk.calendar.BureauTime;
 
 /** {@code pd_attachment}: the files of each proposal; the content is read only by {@link #content}. */
 @Repository
@@ -24,11 +23,11 @@ public class AttachmentRepository {
     private static final String COLUMNS = "id, file_name, content_type, size_bytes, kind, description, uploaded_by, uploaded_at";
 
     private final JdbcTemplate jdbc;
-    private final ZoneId zone;
+    private final BureauTime time;
 
-    AttachmentRepository(JdbcTemplate jdbc, EngineClock clock) {
+    AttachmentRepository(JdbcTemplate jdbc, BureauTime time) {
         this.jdbc = jdbc;
-        this.zone = clock.zone();
+        this.time = time;
     }
 
     /** Stores the file, its content streamed into the database. */
@@ -79,7 +78,7 @@ public class AttachmentRepository {
         AttachmentKind kind = AttachmentKind.valueOf(rs.getString("kind"));
         return new Attachment(rs.getLong("id"), rs.getString("file_name"), rs.getLong("size_bytes"), rs.getString("content_type"),
                 kind, kind.label(), rs.getString("description"), rs.getString("uploaded_by"),
-                rs.getTimestamp("uploaded_at").toLocalDateTime().atZone(zone).toOffsetDateTime());
+                time.ofStored(rs.getTimestamp("uploaded_at").toLocalDateTime()));
     }
 
     /** What is stored besides the content. */

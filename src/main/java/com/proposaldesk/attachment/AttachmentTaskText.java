@@ -1,6 +1,5 @@
 package com.proposaldesk.attachment;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -10,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import com.proposaldesk.calendar.BureauTime;
 import com.proposaldesk.proposal.ProposalRepository;
 import com.proposaldesk.task.CaseAttachments;
 import com.proposaldesk.task.MarkdownText;
@@ -22,16 +22,16 @@ import com.proposaldesk.task.MarkdownText;
 @Component
 class AttachmentTaskText implements CaseAttachments {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final ProposalRepository proposals;
     private final AttachmentRepository attachments;
     private final ObjectProvider<TaskService> tasks;
     private final ObjectProvider<IdentityService> identity;
+    private final BureauTime time;
 
     /** The engine's services are looked up when used: the engine's own start needs this bean (the task listener). */
     AttachmentTaskText(ProposalRepository proposals, AttachmentRepository attachments, ObjectProvider<TaskService> tasks,
-            ObjectProvider<IdentityService> identity) {
+            ObjectProvider<IdentityService> identity, BureauTime time) {
+        this.time = time;
         this.proposals = proposals;
         this.attachments = attachments;
         this.tasks = tasks;
@@ -49,7 +49,7 @@ class AttachmentTaskText implements CaseAttachments {
             md.append("\n- ").append(file.kindLabel()).append("：[").append(MarkdownText.literal(file.name())).append("](")
                     .append(file.download(proposalNumber)).append(")（").append(MarkdownText.literal(file.sizeLabel()))
                     .append("，").append(MarkdownText.literal(file.uploadedBy())).append(" 于 ")
-                    .append(MarkdownText.literal(TIME.format(file.uploadedAt()))).append(" 上传）");
+                    .append(MarkdownText.literal(time.format(file.uploadedAt()))).append(" 上传）");
             if (file.description() != null) {
                 md.append("　").append(MarkdownText.literal(file.description()));
             }
