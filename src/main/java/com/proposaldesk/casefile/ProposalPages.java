@@ -98,6 +98,7 @@ public class ProposalPages {
     public String caseFile(@PathVariable String number, @RequestParam(required = false) String notice, Model model,
             HttpServletRequest request) {
         model.addAttribute("notice", notice == null ? null : NOTICES.get(notice));
+        model.addAttribute("noticeKey", notice);
         if ("too-large".equals(notice)) {
             // the servlet's multipart limit refused the upload before it reached us (importing/UploadErrors)
             model.addAttribute("attachmentError", attachments.tooLargeMessage());
@@ -116,7 +117,7 @@ public class ProposalPages {
         } catch (AttachmentRejectedException e) {
             return refused(number, e, model, request, response);
         }
-        return "redirect:" + page(number, "uploaded");
+        return "redirect:" + page(number, "uploaded", "attachments");
     }
 
     @PostMapping("/proposals/{number}/attachments/{id}/delete")
@@ -128,7 +129,7 @@ public class ProposalPages {
         } catch (AttachmentRejectedException e) {
             return refused(number, e, model, request, response);
         }
-        return "redirect:" + page(number, "deleted");
+        return "redirect:" + page(number, "deleted", "attachments");
     }
 
     /** The office revokes a link sent to a member (a mail that went astray, a member who left). */
@@ -136,7 +137,7 @@ public class ProposalPages {
     public String revokeMemberLink(@PathVariable String number, @PathVariable long id, HttpServletRequest request) {
         csrf.check(request);
         memberLinks.revoke(number, id);
-        return "redirect:" + page(number, "link-revoked");
+        return "redirect:" + page(number, "link-revoked", "member-side");
     }
 
     private String refused(String number, AttachmentRejectedException e, Model model, HttpServletRequest request,
@@ -159,8 +160,9 @@ public class ProposalPages {
     }
 
     /** The case file page, scrolled to its attachments, with a notice of what was done. */
-    public static String page(String number, String notice) {
-        return UriComponentsBuilder.fromPath("/proposals/{number}").queryParam("notice", notice).fragment("attachments")
+    /** The case file page after one of its forms: the notice shows in the section the form belongs to. */
+    private static String page(String number, String notice, String section) {
+        return UriComponentsBuilder.fromPath("/proposals/{number}").queryParam("notice", notice).fragment(section)
                 .buildAndExpand(number).encode().toUriString();
     }
 
