@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -63,6 +64,8 @@ class ProcessModelTest {
     private static final Path FORMS = Path.of("forms");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
+    /** A reminder timer that lost a race tries again a minute later, five times, on every occurrence afresh. */
+    private static final String TIMER_RETRY_CYCLE = "R5/PT1M";
 
     /**
      * Fields a TaskForm declares that one of its forms deliberately does not offer, with the reason.
@@ -233,6 +236,9 @@ class ProcessModelTest {
     private static void assertSendsReminder(SoftAssertions softly, String where, FlowNode timer, String reminderId,
             String taskKey) {
         softly.assertThat(timer.getOutgoing()).as("%s: one flow out of the timer", where).hasSize(1);
+        // the engine copies a timer's retries into its next occurrence: without a retry cycle of its own, every lost
+        // race (a concurrent update in a cluster) would leave the following reminders with fewer attempts
+        softly.assertThat(retryCycleOf(timer)).as("%s: the timer's own retry cycle", where).isEqualTo(TIMER_RETRY_CYCLE);
         FlowNode next = timer.getOutgoing().iterator().next().getTarget();
         softly.assertThat(next.getId()).as(where).isEqualTo(reminderId);
         if (!(next instanceof ServiceTask reminder)) {
@@ -251,6 +257,14 @@ class ProcessModelTest {
                 .as("%s: no input variables", where).isZero();
         softly.assertThat(reminder.getOutgoing()).as(where).singleElement()
                 .satisfies(flow -> assertThat(flow.getTarget()).isInstanceOf(EndEvent.class));
+    }
+
+    private static String retryCycleOf(FlowNode timer) {
+        if (timer.getExtensionElements() == null) {
+            return null;
+        }
+        return timer.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list()
+                .stream().map(CamundaFailedJobRetryTimeCycle::getTextContent).findFirst().orElse(null);
     }
 
     private static String cycleOf(org.camunda.bpm.model.bpmn.instance.Event event) {
