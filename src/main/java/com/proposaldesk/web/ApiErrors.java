@@ -24,7 +24,6 @@ import com.proposaldesk.reminder.ReminderNotSentException;
 import com.proposaldesk.security.AuthorizationMessages;
 import com.proposaldesk.security.ForbiddenException;
 import com.proposaldesk.task.FieldProblem;
-import com.proposaldesk.task.RejectedInputMapper;
 import com.proposaldesk.task.TaskInputRejectedException;
 
 /** Chinese error bodies for our API: {@code {"message": ..., "errors": [{"field", "message"}]}}; never a stack trace. */

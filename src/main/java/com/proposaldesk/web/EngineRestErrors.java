@@ -21,7 +21,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.proposaldesk.security.PasswordRules;
-import com.proposaldesk.task.RejectedInputMapper;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;

@@ -3,9 +3,6 @@ package com.proposaldesk.web;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 import com.proposaldesk.security.EngineRestForbiddenMapper;
-import com.proposaldesk.task.RejectedInputMapper;
-import com.proposaldesk.task.TaskConflictMapper;
-import com.proposaldesk.task.TaskNotFoundMapper;
 
 import jakarta.ws.rs.core.FeatureContext;
 

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 
 import com.proposaldesk.reminder.ReminderNotSentException;
-import com.proposaldesk.task.RejectedInputMapper;
 
 /**
  * Failures that belong to normal operation and say nothing about our code: a refused form, a request the engine refuses

@@ -50,7 +50,7 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.support.AppNode;
 import com.proposaldesk.support.HttpBasic;
 import com.proposaldesk.support.PostgresTestDatabase;
-import com.proposaldesk.task.TaskConflictMapper;
+import com.proposaldesk.web.TaskConflictMapper;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -26,7 +26,7 @@ import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.support.HttpBasic;
 import com.proposaldesk.support.WebappSession;
-import com.proposaldesk.task.TaskConflictMapper;
+import com.proposaldesk.web.TaskConflictMapper;
 
 /**
  * Two clerks of the office complete the same 签收 task at the same moment, over real HTTP: one wins, the other gets 409

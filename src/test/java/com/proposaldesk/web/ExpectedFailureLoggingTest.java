@@ -25,7 +25,6 @@ import com.proposaldesk.support.HttpBasic;
 import com.proposaldesk.support.LogLines;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.TestProposals;
-import com.proposaldesk.task.TaskConflictMapper;
 
 /**
  * A refused form, a lost race and a request the engine refuses are expected: each is one WARN line with an error

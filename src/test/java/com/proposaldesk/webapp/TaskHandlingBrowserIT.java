@@ -21,7 +21,7 @@ import com.proposaldesk.support.ApiClient;
 import com.proposaldesk.support.BrowserTestBase;
 import com.proposaldesk.support.HeadlessChromium;
 import com.proposaldesk.support.TestProposals;
-import com.proposaldesk.task.TaskNotFoundMapper;
+import com.proposaldesk.web.TaskNotFoundMapper;
 import com.proposaldesk.task.TasklistFilters;
 
 /**

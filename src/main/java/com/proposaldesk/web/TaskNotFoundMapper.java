@@ -1,4 +1,4 @@
-package com.proposaldesk.task;
+package com.proposaldesk.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,8 +6,6 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
-
-import com.proposaldesk.web.EngineRestErrors;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;

@@ -1,4 +1,4 @@
-package com.proposaldesk.task;
+package com.proposaldesk.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
-import com.proposaldesk.web.EngineRestErrors;
+import com.proposaldesk.task.ProcessRuleViolation;
+import com.proposaldesk.task.TaskInputRejectedException;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;

@@ -1,4 +1,4 @@
-package com.proposaldesk.task;
+package com.proposaldesk.web;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -18,10 +18,6 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.proposaldesk.web.DatabaseUnavailable;
-import com.proposaldesk.web.DatabaseUnavailableMapper;
-import com.proposaldesk.web.EngineRestErrors;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;

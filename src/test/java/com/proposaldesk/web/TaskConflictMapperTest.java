@@ -1,4 +1,4 @@
-package com.proposaldesk.task;
+package com.proposaldesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
