@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -112,6 +113,15 @@ public class MemberPageController {
             throw new LinkRefused();
         }
         return replyLetter(opened.get().proposalNumber());
+    }
+
+    /**
+     * Anything else under the member pages (no token, a path or a method no page has): the same refusal as a wrong
+     * token, whatever the client accepts, so that nothing tells one wrong address from another.
+     */
+    @RequestMapping({"/member", "/member/", "/member/**"})
+    public ModelAndView elsewhere() {
+        return refused();
     }
 
     @ExceptionHandler(LinkRefused.class)

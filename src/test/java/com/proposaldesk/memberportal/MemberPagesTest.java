@@ -2,6 +2,9 @@ package com.proposaldesk.memberportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +27,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -244,6 +248,32 @@ class MemberPagesTest {
         assertThat(evaluated.getBody()).contains("您已提交：总体评价：基本满意");
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(ProcessElements.MESSAGE_MEMBER_EVALUATED);
         assertThat(audit(number, "MEMBER_EVALUATED")).isEqualTo(1);
+    }
+
+    @Test
+    void anyOtherAddressOrMethodUnderTheMemberPagesGetsTheSameChinesePageWhateverTheClientAccepts() throws Exception {
+        String number = TestProposals.newNumber("MELSE");
+        ProcessInstance pi = walk.register(number);
+        steps.toDraftReply(pi);
+        String link = path(mail(number, "MEMBER_ASSIGNED", "member-" + number.toLowerCase() + "@example.cn"));
+
+        HttpHeaders json = new HttpHeaders();
+        json.setAccept(List.of(MediaType.APPLICATION_JSON));
+        for (String wrong : List.of("/member", "/member/", link + "/letter.pdf", link + "/agreement", link + "/evaluation",
+                link + "/x/y")) {
+            assertRefused(rest.exchange(wrong, HttpMethod.GET, new HttpEntity<>(json), String.class), number, "");
+            assertRefused(get(wrong), number, "");
+        }
+        assertRefused(rest.exchange(link, HttpMethod.POST, new HttpEntity<>(json), String.class), number, "");
+        assertRefused(rest.exchange(link, HttpMethod.DELETE, HttpEntity.EMPTY, String.class), number, "");
+
+        // an address Tomcat refuses before any page sees it: a Chinese page too, without the server's name
+        HttpResponse<String> encodedSlash = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + link + "%2F..%2Fapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(encodedSlash.statusCode()).isEqualTo(400);
+        assertThat(encodedSlash.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(encodedSlash.body()).contains("请求有误").doesNotContain("Tomcat", "HTTP Status", number);
     }
 
     private void assertRefused(ResponseEntity<String> response, String number, String other) {
