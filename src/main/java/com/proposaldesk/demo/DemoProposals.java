@@ -138,6 +138,38 @@ class DemoProposals {
         }
     }
 
+    private static final String[] ORDINALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+    /** A reply that answers each of the proposal's suggestions in turn, as a bureau's reply does. */
+    static String replyBody(RegistrationRequest proposal) {
+        StringBuilder body = new StringBuilder("您提出的《").append(proposal.title())
+                .append("》收悉。我局高度重视，组织相关处室认真研究，并与您进行了沟通。现将办理情况答复如下：");
+        List<String> suggestions = suggestionsOf(proposal);
+        for (int i = 0; i < suggestions.size(); i++) {
+            body.append("\n").append(ORDINALS[i]).append("、关于“").append(suggestions.get(i)).append("”的建议。")
+                    .append(i == 0 ? "我局已将此项工作列入年度重点工作计划，明确责任处室和完成时限，2023年12月底前完成相关制度修订。"
+                            : "我局将会同有关部门开展专题调研，结合全市实际研究具体措施，并及时向您通报进展情况。");
+        }
+        return body.append("\n感谢您对市场监管工作的关心和支持，欢迎继续提出宝贵意见和建议。").toString();
+    }
+
+    /** The bureau's co-handling opinion on each suggestion, for the lead bureau. */
+    static String opinionLetterBody(RegistrationRequest proposal) {
+        StringBuilder body = new StringBuilder("经研究，我局对该提案的会办意见如下：");
+        List<String> suggestions = suggestionsOf(proposal);
+        for (int i = 0; i < suggestions.size(); i++) {
+            body.append("\n").append(ORDINALS[i]).append("、关于“").append(suggestions.get(i)).append("”。")
+                    .append("我局将在市场监管职责范围内积极配合，提供相关监管数据，并参与有关政策措施的研究制定。");
+        }
+        return body.append("\n以上意见供参考。").toString();
+    }
+
+    private static List<String> suggestionsOf(RegistrationRequest proposal) {
+        List<String> suggestions = proposal.suggestions() == null ? List.of()
+                : proposal.suggestions().stream().filter(s -> s != null && !s.isBlank()).toList();
+        return suggestions.isEmpty() ? List.of(proposal.title()) : suggestions.subList(0, Math.min(suggestions.size(), ORDINALS.length));
+    }
+
     private static Map<String, Object> answers(DemoCase demo, String taskKey, int visit) {
         LocalDate assigned = LocalDate.parse(demo.proposal().assignedOn());
         Map<String, Object> a = new HashMap<>();
@@ -172,7 +204,7 @@ class DemoProposals {
                 a.put("opinionText", "我局将在职责范围内积极配合，具体意见详见来函。");
             }
             case ProcessElements.TASK_DRAFT_REPLY -> {
-                a.put("replyBody", "感谢您对市场监管工作的关心和支持。经认真研究，现答复如下：一是……；二是……；三是……。");
+                a.put("replyBody", replyBody(demo.proposal()));
                 a.put("classification", demo.classification() == null ? "A" : demo.classification());
                 a.put("commitments", "2023年12月底前完成相关制度修订。");
                 a.put("publishDecision", "PUBLIC");
@@ -180,7 +212,7 @@ class DemoProposals {
                 a.put("contactPhone", "0755-83070000");
             }
             case ProcessElements.TASK_DRAFT_OPINION_LETTER -> {
-                a.put("letterBody", "经研究，我局对该提案的会办意见如下：……");
+                a.put("letterBody", opinionLetterBody(demo.proposal()));
                 a.put("contactPerson", "李小红");
                 a.put("contactPhone", "0755-83070000");
             }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,8 @@ class DemoDataTest {
     IdentityService identity;
     @Autowired
     FilterService filters;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyDemoProposalWaitsAtItsStage() throws IOException {
@@ -58,6 +61,20 @@ class DemoDataTest {
                 assertThat(open).as(number).contains(stopAt);
             }
         }
+    }
+
+    @Test
+    void everyDemoDraftAnswersItsProposalsSuggestionsInFullSentences() {
+        List<Draft> drafts = jdbc.sql("""
+                SELECT r.body AS body, s.text AS firstSuggestion FROM pd_reply r
+                JOIN pd_proposal_suggestion s ON s.proposal_id = r.proposal_id AND s.position = (
+                    SELECT MIN(position) FROM pd_proposal_suggestion WHERE proposal_id = r.proposal_id)""")
+                .query(Draft.class).list();
+        assertThat(drafts).isNotEmpty().allSatisfy(draft -> assertThat(draft.body())
+                .contains("关于“" + draft.firstSuggestion() + "”").doesNotContain("……"));
+    }
+
+    record Draft(String body, String firstSuggestion) {
     }
 
     @Test
