@@ -167,7 +167,9 @@ class DemoProposals {
     private static List<String> suggestionsOf(RegistrationRequest proposal) {
         List<String> suggestions = proposal.suggestions() == null ? List.of()
                 : proposal.suggestions().stream().filter(s -> s != null && !s.isBlank()).toList();
-        return suggestions.isEmpty() ? List.of(proposal.title()) : suggestions.subList(0, Math.min(suggestions.size(), ORDINALS.length));
+        // quoted in the letter: quotation marks inside a suggestion become the inner ones
+        return (suggestions.isEmpty() ? List.of(proposal.title()) : suggestions.subList(0, Math.min(suggestions.size(), ORDINALS.length)))
+                .stream().map(s -> s.replace('“', '‘').replace('”', '’')).toList();
     }
 
     private static Map<String, Object> answers(DemoCase demo, String taskKey, int visit) {

@@ -71,7 +71,7 @@ class DemoDataTest {
                     SELECT MIN(position) FROM pd_proposal_suggestion WHERE proposal_id = r.proposal_id)""")
                 .query(Draft.class).list();
         assertThat(drafts).isNotEmpty().allSatisfy(draft -> assertThat(draft.body())
-                .contains("关于“" + draft.firstSuggestion() + "”").doesNotContain("……"));
+                .contains("关于“" + draft.firstSuggestion().replace('“', '‘').replace('”', '’') + "”").doesNotContain("……"));
     }
 
     record Draft(String body, String firstSuggestion) {
