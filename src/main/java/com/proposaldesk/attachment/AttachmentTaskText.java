@@ -3,8 +3,10 @@ package com.proposaldesk.attachment;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -16,8 +18,8 @@ import com.proposaldesk.task.MarkdownText;
 
 /**
  * The attachments in task forms ({@code {{attachmentList}}}, e.g. in 签收, 分派, 登记外单位会办意见, 正式答复): a list with
- * download links, written when a task is created and again on every upload and deletion, so that an open task shows
- * the file uploaded after it was created. File names and descriptions show as typed ({@link MarkdownText}).
+ * download links, written on the process instance when its first task is created and again on every upload and
+ * deletion, so that an open task shows the file uploaded after it was created. File names and descriptions show as typed ({@link MarkdownText}).
  */
 @Component
 class AttachmentTaskText implements CaseAttachments {
@@ -25,12 +27,14 @@ class AttachmentTaskText implements CaseAttachments {
     private final ProposalRepository proposals;
     private final AttachmentRepository attachments;
     private final ObjectProvider<TaskService> tasks;
+    private final ObjectProvider<RuntimeService> runtime;
     private final ObjectProvider<IdentityService> identity;
     private final BureauTime time;
 
     /** The engine's services are looked up when used: the engine's own start needs this bean (the task listener). */
     AttachmentTaskText(ProposalRepository proposals, AttachmentRepository attachments, ObjectProvider<TaskService> tasks,
-            ObjectProvider<IdentityService> identity, BureauTime time) {
+            ObjectProvider<RuntimeService> runtime, ObjectProvider<IdentityService> identity, BureauTime time) {
+        this.runtime = runtime;
         this.time = time;
         this.proposals = proposals;
         this.attachments = attachments;
@@ -58,8 +62,10 @@ class AttachmentTaskText implements CaseAttachments {
     }
 
     /**
-     * Writes the list again on every open task of the proposal. As the application, not as the user: the uploader may
-     * not work those tasks (a department's upload shows in the office's task), and the audit trail has the upload itself.
+     * Writes the list again on every running process of the proposal, where its tasks' forms read it, and on an open task
+     * that still holds a list of its own (created before the list moved to the process). As the application, not as the
+     * user: the uploader may not work those tasks (a department's upload shows in the office's task), and the audit trail
+     * has the upload itself.
      */
     void refresh(String proposalNumber) {
         String text = markdown(proposalNumber);
@@ -67,9 +73,16 @@ class AttachmentTaskText implements CaseAttachments {
         Authentication user = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
+            RuntimeService runtimeService = runtime.getObject();
+            for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(proposalNumber).list()) {
+                runtimeService.setVariableLocal(instance.getId(), VARIABLE, text);
+            }
             TaskService taskService = tasks.getObject();
             for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(proposalNumber).list()) {
-                taskService.setVariableLocal(task.getId(), VARIABLE, text);
+                if (taskService.getVariableLocal(task.getId(), VARIABLE) != null) {
+                    taskService.setVariableLocal(task.getId(), VARIABLE, text);
+                }
             }
         } finally {
             if (user != null) {

@@ -1,5 +1,7 @@
 package com.proposaldesk.process;
 
+import java.util.Set;
+
 /** Names of the routing variables; see processes/README.md. */
 public final class ProcessVariables {
 
@@ -26,6 +28,12 @@ public final class ProcessVariables {
     public static final String HANDLING_DUE = "handlingDue";
     public static final String EXTENSION_APPROVED = "extensionApproved";
     public static final String DISPUTE_REASSIGNED = "disputeReassigned";
+
+    /** Every name above: what the models and the gateways read from the process. */
+    public static final Set<String> ALL = Set.of(PROPOSAL_NUMBER, PROPOSAL_TITLE, ROLE, KEY_PROPOSAL, OBJECTION_REQUESTED,
+            OBJECTION_OUTCOME, LEAD_DEPARTMENT, ASSISTING_DEPARTMENTS, ASSISTING_DEPARTMENT, EXTERNAL_CO_UNITS, EXTERNAL_UNIT,
+            LEADER_GROUP, CO_SIGN_REQUIRED, CO_SIGN_DUE, REVIEW_APPROVED, MEMBER_EXPECTED_SATISFIED, EVALUATION,
+            REPLY_CLASSIFICATION, COMMITMENT_DONE, HANDLING_ROUND, HANDLING_DUE, EXTENSION_APPROVED, DISPUTE_REASSIGNED);
 
     private ProcessVariables() {
     }

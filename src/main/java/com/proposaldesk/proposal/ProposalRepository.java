@@ -1,11 +1,13 @@
 package com.proposaldesk.proposal;
 
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,17 @@ public class ProposalRepository {
 
     private static final int WARNING_LENGTH = 500;
     private static final Object READ_KEY = ProposalRepository.class.getName() + ".read";
+    /** A proposal with its lead member and its lists, in one statement (ARRAY(query): PostgreSQL and H2). */
+    private static final String SELECT = """
+            SELECT p.*, m.name AS member_name, m.sector AS member_sector, m.phone AS member_phone,
+                   m.email AS member_email, m.district AS member_district,
+                   ARRAY(SELECT c.name FROM pd_proposal_co_signer c WHERE c.proposal_id = p.id ORDER BY c.position) AS co_signers,
+                   ARRAY(SELECT s.text FROM pd_proposal_suggestion s WHERE s.proposal_id = p.id ORDER BY s.position) AS suggestions,
+                   ARRAY(SELECT e.unit_name FROM pd_proposal_external_unit e WHERE e.proposal_id = p.id ORDER BY e.position)
+                       AS external_units,
+                   ARRAY(SELECT a.department_code FROM pd_proposal_assisting_department a WHERE a.proposal_id = p.id
+                         ORDER BY a.department_code) AS assisting_departments
+            FROM pd_proposal p JOIN pd_member m ON m.id = p.lead_member_id""";
 
     private final JdbcClient jdbc;
     private final MemberRepository members;
@@ -80,9 +93,8 @@ public class ProposalRepository {
 
     /**
      * The proposal as stored. Within a transaction it is read once and kept until this repository changes it: one
-     * task completion asks for it from several listeners, and reading it takes six queries. After a change of its own
-     * row (status, dates) only that row and the member are read again: the co-signers, suggestions and external units
-     * never change once registered, and the assisting departments change only in {@link #assign}.
+     * task completion asks for it from several listeners. One statement reads it with its lead member, co-signers,
+     * suggestions, external units and assisting departments ({@link #SELECT}).
      */
     public Optional<Proposal> find(String number) {
         ReadInTransaction read = readInThisTransaction();
@@ -90,14 +102,9 @@ public class ProposalRepository {
         if (proposal != null) {
             return Optional.of(proposal);
         }
-        Proposal earlier = read == null ? null : read.lists.get(number);
-        Optional<Proposal> found = jdbc.sql("SELECT * FROM pd_proposal WHERE number = ?").param(number)
-                .query((rs, row) -> map(rs, earlier)).optional();
+        Optional<Proposal> found = jdbc.sql(SELECT + " WHERE p.number = ?").param(number).query(this::map).optional();
         if (read != null) {
-            found.ifPresent(p -> {
-                read.current.put(number, p);
-                read.lists.put(number, p);
-            });
+            found.ifPresent(p -> read.current.put(number, p));
         }
         return found;
     }
@@ -107,7 +114,7 @@ public class ProposalRepository {
     }
 
     public List<Proposal> findAll() {
-        return jdbc.sql("SELECT * FROM pd_proposal ORDER BY number").query(this::map).list();
+        return jdbc.sql(SELECT + " ORDER BY p.number").query(this::map).list();
     }
 
     /** Per department, how many cases it leads that are not finished yet (均衡统筹原则). */
@@ -163,7 +170,7 @@ public class ProposalRepository {
     public void assign(String number, String leadDepartment, List<String> assisting) {
         long id = get(number).id();
         update(number, "lead_department = ?", leadDepartment);
-        forgetLists(number);
+        forget(number);
         jdbc.sql("DELETE FROM pd_proposal_assisting_department WHERE proposal_id = ?").param(id).update();
         for (String code : assisting) {
             jdbc.sql("INSERT INTO pd_proposal_assisting_department (proposal_id, department_code) VALUES (?, ?)")
@@ -198,39 +205,36 @@ public class ProposalRepository {
     }
 
     private Proposal map(ResultSet rs, int row) throws SQLException {
-        return map(rs, null);
-    }
-
-    /** @param earlier the same proposal read before in this transaction, whose lists still hold; or null */
-    private Proposal map(ResultSet rs, Proposal earlier) throws SQLException {
         long id = rs.getLong("id");
-        boolean listsKnown = earlier != null && earlier.id() == id;
-        Member member = members.find(rs.getLong("lead_member_id")).orElseThrow();
+        Member member = new Member(rs.getLong("lead_member_id"), rs.getString("member_name"), rs.getString("member_sector"),
+                rs.getString("member_phone"), rs.getString("member_email"), rs.getString("member_district"));
         Boolean onTime = rs.getObject("replied_on_time") == null ? null : rs.getBoolean("replied_on_time");
         return new Proposal(id, rs.getString("number"), ProposalSource.valueOf(rs.getString("source")),
-                rs.getString("session_name"), rs.getString("title"), member,
-                listsKnown ? earlier.coSigners()
-                        : strings("SELECT name FROM pd_proposal_co_signer WHERE proposal_id = ? ORDER BY position", id),
-                listsKnown ? earlier.suggestions()
-                        : strings("SELECT text FROM pd_proposal_suggestion WHERE proposal_id = ? ORDER BY position", id),
-                ProposalRole.valueOf(rs.getString("role")), rs.getBoolean("key_proposal"), localDate(rs, "assigned_on"),
-                rs.getString("external_lead_unit"),
-                listsKnown ? earlier.externalCoUnits()
-                        : strings("SELECT unit_name FROM pd_proposal_external_unit WHERE proposal_id = ? ORDER BY position", id),
+                rs.getString("session_name"), rs.getString("title"), member, strings(rs, "co_signers"),
+                strings(rs, "suggestions"), ProposalRole.valueOf(rs.getString("role")), rs.getBoolean("key_proposal"),
+                localDate(rs, "assigned_on"), rs.getString("external_lead_unit"), strings(rs, "external_units"),
                 ProposalStatus.valueOf(rs.getString("status")), rs.getString("lead_department"),
-                listsKnown ? earlier.assistingDepartments()
-                        : strings("SELECT department_code FROM pd_proposal_assisting_department WHERE proposal_id = ? ORDER BY department_code", id),
-                localDate(rs, "answer_due"), localDate(rs, "signed_on"), localDate(rs, "replied_on"), onTime,
-                rs.getString("reply_classification"), rs.getString("evaluation"), rs.getString("process_instance_id"),
-                localDate(rs, "sign_for_due"), localDate(rs, "first_contact_due"), localDate(rs, "hard_limit_due"),
-                rs.getString("calendar_warning"), rs.getString("document_number"));
+                strings(rs, "assisting_departments"), localDate(rs, "answer_due"), localDate(rs, "signed_on"),
+                localDate(rs, "replied_on"), onTime, rs.getString("reply_classification"), rs.getString("evaluation"),
+                rs.getString("process_instance_id"), localDate(rs, "sign_for_due"), localDate(rs, "first_contact_due"),
+                localDate(rs, "hard_limit_due"), rs.getString("calendar_warning"), rs.getString("document_number"));
     }
 
-    /**
-     * The proposals read in the current transaction, by number: as read ({@code current}, until this repository changes
-     * the proposal) and the last read whose lists still hold ({@code lists}).
-     */
-    private record ReadInTransaction(Map<String, Proposal> current, Map<String, Proposal> lists) {
+    /** A list read as an array column of {@link #SELECT}; empty when the proposal has none. */
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
+        } finally {
+            array.free();
+        }
+    }
+
+    /** The proposals read in the current transaction, by number, until this repository changes them. */
+    private record ReadInTransaction(Map<String, Proposal> current) {
     }
 
     /** The proposals read in the current transaction; null outside a transaction. */
@@ -240,7 +244,7 @@ public class ProposalRepository {
         }
         ReadInTransaction read = (ReadInTransaction) TransactionSynchronizationManager.getResource(READ_KEY);
         if (read == null) {
-            ReadInTransaction fresh = new ReadInTransaction(new HashMap<>(), new HashMap<>());
+            ReadInTransaction fresh = new ReadInTransaction(new HashMap<>());
             TransactionSynchronizationManager.bindResource(READ_KEY, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -257,17 +261,6 @@ public class ProposalRepository {
         if (TransactionSynchronizationManager.getResource(READ_KEY) instanceof ReadInTransaction read) {
             read.current.remove(number);
         }
-    }
-
-    private static void forgetLists(String number) {
-        if (TransactionSynchronizationManager.getResource(READ_KEY) instanceof ReadInTransaction read) {
-            read.current.remove(number);
-            read.lists.remove(number);
-        }
-    }
-
-    private List<String> strings(String sql, long id) {
-        return jdbc.sql(sql).param(id).query(String.class).list();
     }
 
     private static Date sqlDate(LocalDate date) {

@@ -1,12 +1,17 @@
 package com.proposaldesk.task;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
+import com.proposaldesk.process.ProcessVariables;
 
 
 /**
@@ -17,8 +22,11 @@ import org.springframework.stereotype.Component;
 public class TaskForms implements TaskListener {
 
     public static final String PROPOSAL_SUMMARY = "proposalSummary";
+    /** The variables every form shows, kept on the process instance (see {@link #showOnProcess}). */
+    public static final Set<String> SHOWN_ON_PROCESS = Set.of(PROPOSAL_SUMMARY, CaseAttachments.VARIABLE);
 
     private final Map<String, TaskForm> formsByTask = new HashMap<>();
+    private final Set<String> unroutedFields = new HashSet<>();
     private final CaseSummary summaries;
     private final CaseAttachments attachments;
 
@@ -32,6 +40,7 @@ public class TaskForms implements TaskListener {
                     throw new IllegalStateException("Two task forms serve " + task + ": " + previous + ", " + form);
                 }
             }
+            form.fields().stream().filter(field -> !ProcessVariables.ALL.contains(field)).forEach(unroutedFields::add);
         }
     }
 
@@ -40,13 +49,38 @@ public class TaskForms implements TaskListener {
         TaskForm form = formFor(task.getTaskDefinitionKey());
         TaskFormContext context = TaskFormContext.of(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(PROPOSAL_SUMMARY, summaries.markdown(context.proposalNumber()));
-            task.setVariableLocal(CaseAttachments.VARIABLE, attachments.markdown(context.proposalNumber()));
+            showOnProcess(task, context.proposalNumber());
             form.prepare(context);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             form.submit(context);
             context.forget(form.fields());
         }
+    }
+
+    /**
+     * What every form shows at its top, the proposal's summary and its files, as variables of the process instance that
+     * every task of it sees: written when the first task is created, and again only when they change (the summary when
+     * the proposal's assignment or deadlines change; the files on each upload, by {@link CaseAttachments}'s side), not
+     * on every task.
+     */
+    private void showOnProcess(DelegateTask task, String proposalNumber) {
+        DelegateExecution instance = task.getExecution().getProcessInstance();
+        String summary = summaries.markdown(proposalNumber);
+        if (!summary.equals(instance.getVariableLocal(PROPOSAL_SUMMARY))) {
+            instance.setVariableLocal(PROPOSAL_SUMMARY, summary);
+        }
+        if (!instance.hasVariableLocal(CaseAttachments.VARIABLE)) {
+            instance.setVariableLocal(CaseAttachments.VARIABLE, attachments.markdown(proposalNumber));
+        }
+    }
+
+    /**
+     * Whether a variable of this name is the forms' own: the summary and files they show from the process, or a field
+     * some form sends that no gateway reads (stored in the domain tables and removed from the process when the task is
+     * completed).
+     */
+    public boolean isFormOwn(String variableName) {
+        return SHOWN_ON_PROCESS.contains(variableName) || unroutedFields.contains(variableName);
     }
 
     public boolean serves(String taskDefinitionKey) {

@@ -241,19 +241,19 @@ class AttachmentApiTest {
     @Test
     void theOpenTasksListTheFilesWithDownloadLinksAndTheNamesAsTyped() {
         Task open = steps.task(instance, ProcessElements.TASK_COMMUNICATE_FIRST);
-        assertThat((String) steps.local(open, CaseAttachments.VARIABLE)).startsWith("**附件：** 暂无。");
+        assertThat((String) steps.shown(open, CaseAttachments.VARIABLE)).startsWith("**附件：** 暂无。");
         String name = "[点我](javascript:alert(1))<img src=x>会办.pdf";
 
         long id = upload(FOOD, name, AttachmentSamples.pdf(3_000), "会办意见函", "外单位*盖章*件").getBody().path("id").asLong();
 
-        String text = (String) steps.local(open, CaseAttachments.VARIABLE);
+        String text = (String) steps.shown(open, CaseAttachments.VARIABLE);
         assertThat(text).contains("会办意见函：[" + "\\[点我\\]\\(javascript\\:alert\\(1\\)\\)\\<img src\\=x\\>会办\\.pdf" + "]("
                 + path() + "/" + id + ")", att(FOOD), "外单位\\*盖章\\*件");
         delete(FOOD, id);
-        assertThat((String) steps.local(open, CaseAttachments.VARIABLE)).startsWith("**附件：** 暂无。");
+        assertThat((String) steps.shown(open, CaseAttachments.VARIABLE)).startsWith("**附件：** 暂无。");
         steps.communicateFirst(instance);
         Task next = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).active().list().get(0);
-        assertThat((String) steps.local(next, CaseAttachments.VARIABLE)).as("a new task gets the list too").startsWith("**附件");
+        assertThat((String) steps.shown(next, CaseAttachments.VARIABLE)).as("a new task gets the list too").startsWith("**附件");
     }
 
     private static String att(String user) {

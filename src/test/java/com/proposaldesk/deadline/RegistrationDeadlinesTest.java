@@ -52,7 +52,7 @@ class RegistrationDeadlinesTest {
                            "answerDue": "2026-11-03", "hardLimitDue": "2027-02-03", "calendarWarning": "%s"}}"""
                 .formatted(NO_2027), rest.getForObject("/api/proposals/20269101", String.class), false);
 
-        String summary = (String) tasks.getVariableLocal(firstTask("20269101").getId(), TaskForms.PROPOSAL_SUMMARY);
+        String summary = (String) tasks.getVariable(firstTask("20269101").getId(), TaskForms.PROPOSAL_SUMMARY);
         assertThat(summary).contains("答复期限：2026-11-03")
                 .contains("签收期限：2026-08-06；首次联系委员期限：2026-08-24；最长办理期限：2027-02-03")
                 .contains("⚠ " + NO_2027);
@@ -68,7 +68,7 @@ class RegistrationDeadlinesTest {
                            "hardLimitDue": "2024-03-25"}}""", body, false);
         assertThat(body).doesNotContain("firstContactDue").doesNotContain("calendarWarning");
 
-        String summary = (String) tasks.getVariableLocal(firstTask("20239102").getId(), TaskForms.PROPOSAL_SUMMARY);
+        String summary = (String) tasks.getVariable(firstTask("20239102").getId(), TaskForms.PROPOSAL_SUMMARY);
         assertThat(summary).contains("函复期限：2023-10-25").contains("签收期限：2023-09-28；最长办理期限：2024-03-25")
                 .doesNotContain("⚠");
     }

@@ -155,7 +155,7 @@ class ProposalHandlingProcessTest {
                 .containsEntry("keyProposal", false).containsEntry("handlingRound", 1)
                 .containsEntry("externalCoUnits", List.of("市教育局", "市公安局"));
         Assertions.assertThat(proposal(number).status()).isEqualTo(ProposalStatus.REGISTERED);
-        Assertions.assertThat(steps.local(task(), "proposalSummary")).asString().contains(MarkdownText.literal(number),
+        Assertions.assertThat(steps.shown(task(), "proposalSummary")).asString().contains(MarkdownText.literal(number),
                 "建立校园周边食品经营者台账");
 
         steps.complete(OFFICE, task(), signForForm());

@@ -42,6 +42,8 @@ import com.proposaldesk.support.DomainRows;
 import com.proposaldesk.support.ProposalDeskSpringTest;
 import com.proposaldesk.support.ProposalSteps;
 import com.proposaldesk.support.TestProposals;
+import com.proposaldesk.task.CaseAttachments;
+import com.proposaldesk.task.TaskForms;
 import com.proposaldesk.task.TaskInputRejectedException;
 
 /**
@@ -399,12 +401,14 @@ class ProposalApiTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId())
                 .isEqualTo(instance.getId());
 
-        // form fields are gone; role, keyProposal and externalCoUnits are routing variables of the same name, now typed
+        // form fields are gone; role, keyProposal and externalCoUnits are routing variables of the same name, now typed;
+        // besides them only what every task form shows at its top (the summary and the files, written by the first task)
         List<String> formOnly = new ArrayList<>(StartFormFields.all());
         formOnly.removeAll(List.of("role", "keyProposal", "externalCoUnits"));
         Map<String, Object> variables = runtime.getVariables(instance.getId());
         assertThat(variables).containsOnlyKeys("proposalNumber", "proposalTitle", "role", "keyProposal", "externalCoUnits",
-                "handlingRound").doesNotContainKeys(formOnly.toArray(String[]::new))
+                "handlingRound", TaskForms.PROPOSAL_SUMMARY, CaseAttachments.VARIABLE)
+                .doesNotContainKeys(formOnly.toArray(String[]::new))
                 .containsEntry("proposalNumber", number).containsEntry("role", "LEAD").containsEntry("keyProposal", true)
                 .containsEntry("externalCoUnits", List.of("市教育局", "市公安局")).containsEntry("handlingRound", 1)
                 .containsKey("proposalTitle");

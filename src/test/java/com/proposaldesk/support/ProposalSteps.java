@@ -70,6 +70,11 @@ public class ProposalSteps {
         return engine.getTaskService().getVariableLocal(task.getId(), name);
     }
 
+    /** A variable as the task's form sees it: the task's own, else its process's (e.g. the proposal summary). */
+    public Object shown(Task task, String name) {
+        return engine.getTaskService().getVariable(task.getId(), name);
+    }
+
     /**
      * Completes the task as the user, through camunda-bpm-assert's {@code complete}. The user counts as a member
      * of the task's candidate groups: which user may work which task is the business of the authorization tests.
