@@ -17,18 +17,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.proposaldesk.member.Member;
 import com.proposaldesk.member.MemberRepository;
 import com.proposaldesk.process.EngineClock;
+import com.proposaldesk.process.TransactionReads;
 
 @Repository
 public class ProposalRepository {
 
     private static final int WARNING_LENGTH = 500;
-    private static final Object READ_KEY = ProposalRepository.class.getName() + ".read";
+    /** The proposals read in the current transaction, by number, until this repository changes them. */
+    private static final TransactionReads<String, Proposal> READ = new TransactionReads<>(ProposalRepository.class.getName() + ".read");
     /** A proposal with its lead member and its lists, in one statement (ARRAY(query): PostgreSQL and H2). */
     private static final String SELECT = """
             SELECT p.*, m.name AS member_name, m.sector AS member_sector, m.phone AS member_phone,
@@ -97,14 +97,14 @@ public class ProposalRepository {
      * suggestions, external units and assisting departments ({@link #SELECT}).
      */
     public Optional<Proposal> find(String number) {
-        ReadInTransaction read = readInThisTransaction();
-        Proposal proposal = read == null ? null : read.current.get(number);
+        Map<String, Proposal> read = READ.current();
+        Proposal proposal = read == null ? null : read.get(number);
         if (proposal != null) {
             return Optional.of(proposal);
         }
         Optional<Proposal> found = jdbc.sql(SELECT + " WHERE p.number = ?").param(number).query(this::map).optional();
         if (read != null) {
-            found.ifPresent(p -> read.current.put(number, p));
+            found.ifPresent(p -> read.put(number, p));
         }
         return found;
     }
@@ -170,7 +170,7 @@ public class ProposalRepository {
     public void assign(String number, String leadDepartment, List<String> assisting) {
         long id = get(number).id();
         update(number, "lead_department = ?", leadDepartment);
-        forget(number);
+        READ.forget(number);
         jdbc.sql("DELETE FROM pd_proposal_assisting_department WHERE proposal_id = ?").param(id).update();
         for (String code : assisting) {
             jdbc.sql("INSERT INTO pd_proposal_assisting_department (proposal_id, department_code) VALUES (?, ?)")
@@ -196,7 +196,7 @@ public class ProposalRepository {
     }
 
     private void update(String number, String assignment, Object value) {
-        forget(number);
+        READ.forget(number);
         int rows = jdbc.sql("UPDATE pd_proposal SET " + assignment + ", updated_at = ? WHERE number = ?")
                 .params(value, Timestamp.valueOf(clock.localNow()), number).update();
         if (rows != 1) {
@@ -230,36 +230,6 @@ public class ProposalRepository {
             return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
         } finally {
             array.free();
-        }
-    }
-
-    /** The proposals read in the current transaction, by number, until this repository changes them. */
-    private record ReadInTransaction(Map<String, Proposal> current) {
-    }
-
-    /** The proposals read in the current transaction; null outside a transaction. */
-    private static ReadInTransaction readInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        ReadInTransaction read = (ReadInTransaction) TransactionSynchronizationManager.getResource(READ_KEY);
-        if (read == null) {
-            ReadInTransaction fresh = new ReadInTransaction(new HashMap<>());
-            TransactionSynchronizationManager.bindResource(READ_KEY, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(READ_KEY);
-                }
-            });
-            read = fresh;
-        }
-        return read;
-    }
-
-    private static void forget(String number) {
-        if (TransactionSynchronizationManager.getResource(READ_KEY) instanceof ReadInTransaction read) {
-            read.current.remove(number);
         }
     }
 

@@ -6,26 +6,25 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.process.ProcessElements;
+import com.proposaldesk.process.TransactionReads;
 import com.proposaldesk.task.MarkdownText;
 
 /** Reply drafts in their versions, and the reviews each version got. */
 @Repository
 public class ReplyRepository {
 
-    private static final Object READ_KEY = ReplyRepository.class.getName() + ".latest";
+    /** The latest drafts read in the current transaction, by proposal id. */
+    private static final TransactionReads<Long, Optional<Reply>> LATEST = new TransactionReads<>(ReplyRepository.class.getName() + ".latest");
 
     /**
      * @param edited the reviewer changed the text and approved it (修改后同意)
@@ -74,7 +73,7 @@ public class ReplyRepository {
      * a review form shows it three times (preview, changes, the text to correct), and its task's listeners read it again.
      */
     public Optional<Reply> latest(long proposalId) {
-        Map<Long, Optional<Reply>> read = readInThisTransaction();
+        Map<Long, Optional<Reply>> read = LATEST.current();
         if (read != null && read.containsKey(proposalId)) {
             return read.get(proposalId);
         }
@@ -86,34 +85,6 @@ public class ReplyRepository {
         return latest;
     }
 
-    /** The latest drafts read in the current transaction, by proposal id; null outside a transaction. */
-    @SuppressWarnings("unchecked")
-    private static Map<Long, Optional<Reply>> readInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Map<Long, Optional<Reply>> read = (Map<Long, Optional<Reply>>) TransactionSynchronizationManager.getResource(READ_KEY);
-        if (read == null) {
-            Map<Long, Optional<Reply>> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(READ_KEY, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(READ_KEY);
-                }
-            });
-            read = fresh;
-        }
-        return read;
-    }
-
-    /** Forgets the drafts read in this transaction: one has been written. */
-    private static void forget() {
-        if (TransactionSynchronizationManager.getResource(READ_KEY) instanceof Map<?, ?> read) {
-            read.clear();
-        }
-    }
-
     public List<Reply> all(long proposalId) {
         return jdbc.sql("SELECT * FROM pd_reply WHERE proposal_id = ? ORDER BY version").param(proposalId).query(this::map).list();
     }
@@ -121,7 +92,7 @@ public class ReplyRepository {
     public long saveDraft(long proposalId, String kind, int handlingRound, String body, ReplyClassification classification,
             String commitments, boolean publish, String publishReason, String contactPerson, String contactPhone,
             String userId) {
-        forget();
+        LATEST.forgetAll();
         int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM pd_reply WHERE proposal_id = ?").param(proposalId)
                 .query(Integer.class).single() + 1;
         jdbc.sql("""
@@ -143,7 +114,7 @@ public class ReplyRepository {
      * prints once signed, and the correction is kept as the draft's next revision.
      */
     public void revise(long replyId, String step, String department, String body, String userId) {
-        forget();
+        LATEST.forgetAll();
         jdbc.sql("UPDATE pd_reply SET body = ? WHERE id = ?").params(body, replyId).update();
         addRevision(replyId, step, department, body, userId);
     }
@@ -166,12 +137,12 @@ public class ReplyRepository {
     }
 
     public void setStatus(long replyId, String status) {
-        forget();
+        LATEST.forgetAll();
         jdbc.sql("UPDATE pd_reply SET status = ? WHERE id = ?").params(status, replyId).update();
     }
 
     public void markSent(long replyId, LocalDate sentOn, String channel, String copiedTo) {
-        forget();
+        LATEST.forgetAll();
         jdbc.sql("UPDATE pd_reply SET status = ?, sent_on = ?, sent_channel = ?, copied_to = ? WHERE id = ?")
                 .params(Reply.SENT, Date.valueOf(sentOn), channel, copiedTo, replyId).update();
     }
