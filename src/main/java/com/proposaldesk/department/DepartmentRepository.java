@@ -11,7 +11,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+/**
+ * The departments, as configured ({@link DepartmentCatalog}) and written to {@code pd_department} at start-up. They
+ * change only then, so they are read from the table once, after that synchronisation, and kept: the forms, summaries
+ * and grants of every step ask for them without a query.
+ */
 @Repository
 public class DepartmentRepository {
 
@@ -19,6 +26,7 @@ public class DepartmentRepository {
 
     private final JdbcClient jdbc;
     private final DepartmentCatalog catalog;
+    private volatile List<Department> departments;
 
     public DepartmentRepository(JdbcClient jdbc, DepartmentCatalog catalog) {
         this.jdbc = jdbc;
@@ -26,13 +34,18 @@ public class DepartmentRepository {
     }
 
     public List<Department> active() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM pd_department WHERE active ORDER BY sort_order, code")
-                .query(Department.class).list();
+        return all().stream().filter(Department::active).toList();
     }
 
     /** Every department the bureau has had, the ones no longer configured included. */
     public List<Department> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM pd_department ORDER BY sort_order, code").query(Department.class).list();
+        List<Department> read = departments;
+        if (read == null) {
+            read = List.copyOf(jdbc.sql("SELECT " + COLUMNS + " FROM pd_department ORDER BY sort_order, code")
+                    .query(Department.class).list());
+            departments = read;
+        }
+        return read;
     }
 
     /** The active departments as the choices of a Camunda Form select or checklist ({@code valuesKey}). */
@@ -41,8 +54,7 @@ public class DepartmentRepository {
     }
 
     public Optional<Department> find(String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM pd_department WHERE code = ?").param(code)
-                .query(Department.class).optional();
+        return all().stream().filter(department -> department.code().equals(code)).findFirst();
     }
 
     public String nameOf(String code) {
@@ -65,5 +77,12 @@ public class DepartmentRepository {
                         .params(entry.code(), entry.name(), entry.leaderGroup(), order).update();
             }
         }
+        // read again once this is committed, not before: a reader in between would keep the old rows
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                departments = null;
+            }
+        });
     }
 }

@@ -3,12 +3,17 @@ package com.proposaldesk.letter;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import com.proposaldesk.process.AfterCommit;
 import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.proposal.Proposal;
 import com.proposaldesk.proposal.ProposalRepository;
@@ -21,8 +26,10 @@ import com.proposaldesk.web.NotFoundException;
 
 /**
  * The reply letter (答复函) and co-handling opinion letter (会办意见函) of a proposal, as .docx from its template and as
- * PDF laid out from that .docx. At the last signature the letter gets its document number (文号) and both files are
- * stored, in the sign-off's transaction; later downloads serve the stored files.
+ * PDF laid out from that .docx. At the last signature the letter gets its document number (文号), stored with the
+ * signer and the date in the sign-off's transaction; both files are made from them once the sign-off has committed
+ * ({@link AfterCommit}: the signer does not wait for them), or at the first download if that did not happen (the node
+ * stopped in between), and stored. Later downloads serve the stored files.
  */
 @Service
 public class ReplyLetters {
@@ -37,10 +44,12 @@ public class ReplyLetters {
     private final IdentityService identity;
     private final SystemReads reads;
     private final EngineClock clock;
+    private final AfterCommit afterCommit;
+    private final TransactionTemplate ownTransaction;
 
     public ReplyLetters(ProposalRepository proposals, IssuedReplies replies, SignedLetters signed, DocumentNumbers numbers,
             LetterTemplates templates, LetterPdf pdf, LetterProperties properties, IdentityService identity, SystemReads reads,
-            EngineClock clock) {
+            EngineClock clock, AfterCommit afterCommit, PlatformTransactionManager transactions) {
         this.proposals = proposals;
         this.replies = replies;
         this.signed = signed;
@@ -51,6 +60,9 @@ public class ReplyLetters {
         this.identity = identity;
         this.reads = reads;
         this.clock = clock;
+        this.afterCommit = afterCommit;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public LetterFile letter(String number) {
@@ -61,29 +73,43 @@ public class ReplyLetters {
         return current(number).pdf();
     }
 
-    /** Numbers, prints and stores the letter the moment its last signature is given. */
+    /** Numbers the letter the moment its last signature is given; its files follow once the signature has committed. */
     @EventListener
     public void issue(ReplySigned event) {
         Proposal proposal = proposals.get(event.proposalNumber());
-        IssuedReply issued = replies.latest(proposal.id()).filter(found -> found.reply().id() == event.replyId())
+        replies.latest(proposal.id()).filter(found -> found.reply().id() == event.replyId())
                 .orElseThrow(() -> new IllegalStateException("Reply " + event.replyId() + " is not the approved one"));
         LocalDate today = clock.today();
         int numberInYear = numbers.next(today.getYear());
         String documentNumber = properties.documentNumber(today.getYear(), numberInYear);
-        RenderedLetter letter = render(proposal, issued, documentNumber, personalName(event.signedBy()), today);
-        signed.store(event.replyId(), proposal.id(), today.getYear(), numberInYear, event.signedBy(), today, letter);
+        signed.store(event.replyId(), proposal.id(), today.getYear(), numberInYear, documentNumber, event.signedBy(), today);
         proposals.recordDocumentNumber(proposal.number(), documentNumber);
+        afterCommit.run("The letter " + documentNumber + " of proposal " + proposal.number(),
+                () -> ownTransaction.executeWithoutResult(status -> current(proposal.number())));
     }
 
-    /** The stored letter of the latest signed reply; one signed before letters were stored is printed afresh. */
+    /**
+     * The letter of the latest signed reply: its stored files, made now if they are not yet; one signed before letters
+     * were stored is printed afresh, without a number.
+     */
     private RenderedLetter current(String number) {
         Proposal proposal = proposals.get(number);
         IssuedReply issued = replies.latest(proposal.id()).orElseThrow(() -> new NotFoundException(
                 "第" + number + "号提案尚无审核通过的答复，审核签发后才能生成答复函"));
         Reply reply = issued.reply();
-        return signed.find(reply.id()).orElseGet(() -> render(proposal, issued, null,
-                replies.signer(reply.id(), proposal.keyProposal()).map(this::personalName).orElse(""),
-                reply.sentOn() != null ? reply.sentOn() : clock.today()));
+        Optional<SignedLetters.Signed> found = signed.find(reply.id());
+        if (found.isEmpty()) {
+            return render(proposal, issued, null,
+                    replies.signer(reply.id(), proposal.keyProposal()).map(this::personalName).orElse(""),
+                    reply.sentOn() != null ? reply.sentOn() : clock.today());
+        }
+        SignedLetters.Signed letter = found.get();
+        if (letter.files() != null) {
+            return letter.files();
+        }
+        signed.storeFiles(reply.id(), render(proposal, issued, letter.documentNumber(), personalName(letter.signedBy()),
+                letter.signedOn()));
+        return signed.find(reply.id()).map(SignedLetters.Signed::files).orElseThrow();
     }
 
     private RenderedLetter render(Proposal proposal, IssuedReply issued, String documentNumber, String signer, LocalDate date) {

@@ -15,8 +15,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.proposaldesk.audit.AuditAction;
@@ -25,6 +23,7 @@ import com.proposaldesk.department.DepartmentRepository;
 import com.proposaldesk.member.Member;
 import com.proposaldesk.member.MemberRepository;
 import com.proposaldesk.member.StaffDirectory;
+import com.proposaldesk.process.AfterCommit;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
 import com.proposaldesk.proposal.Proposal;
@@ -42,7 +41,8 @@ import com.proposaldesk.reply.ReplyRepository;
  * their own when the proposal reaches the lead department (先沟通后办理 begins: who handles it), when the draft reply
  * waits for 先沟通后答复, and when the formal reply is sent (登记委员评价 begins). The engine announces the tasks as
  * Spring events; the links are issued and mailed once the transaction that created the task has committed, so that
- * no mail carries a link to a step that was rolled back.
+ * no mail carries a link to a step that was rolled back, and on a thread of their own ({@link AfterCommit}): the user
+ * who completed the step does not wait for the mail server.
  */
 @Component
 public class MemberMails {
@@ -63,10 +63,11 @@ public class MemberMails {
     private final ReminderMailer mailer;
     private final AuditTrail audit;
     private final TransactionTemplate ownTransaction;
+    private final AfterCommit afterCommit;
 
     public MemberMails(MemberLinks links, ProposalRepository proposals, MemberRepository members, ReplyRepository replies,
             DepartmentRepository departments, StaffDirectory staff, ReminderMailer mailer, AuditTrail audit,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, AfterCommit afterCommit) {
         this.links = links;
         this.proposals = proposals;
         this.members = members;
@@ -77,6 +78,7 @@ public class MemberMails {
         this.audit = audit;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.afterCommit = afterCommit;
     }
 
     @EventListener
@@ -90,16 +92,7 @@ public class MemberMails {
         Object round = task.getVariable(ProcessVariables.HANDLING_ROUND);
         int handlingRound = round instanceof Number n ? n.intValue() : 1;
         String occurrence = "task-" + task.getId();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send(kind, number, handlingRound, occurrence);
-                }
-            });
-        } else {
-            send(kind, number, handlingRound, occurrence);
-        }
+        afterCommit.run(kind + " mails for proposal " + number, () -> send(kind, number, handlingRound, occurrence));
     }
 
     /** Issues each member's link and mails it; a mail that fails stays FAILED in the outbox, for the office to see. */

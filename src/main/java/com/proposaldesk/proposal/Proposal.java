@@ -35,4 +35,12 @@ public record Proposal(
         LocalDate hardLimitDue,
         String calendarWarning,
         String documentNumber) {
+
+    /** The same proposal in another status. */
+    public Proposal withStatus(ProposalStatus newStatus) {
+        return new Proposal(id, number, source, sessionName, title, leadMember, coSigners, suggestions, role, keyProposal,
+                assignedOn, externalLeadUnit, externalCoUnits, newStatus, leadDepartment, assistingDepartments, answerDue,
+                signedOn, repliedOn, repliedOnTime, replyClassification, evaluation, processInstanceId, signForDue,
+                firstContactDue, hardLimitDue, calendarWarning, documentNumber);
+    }
 }

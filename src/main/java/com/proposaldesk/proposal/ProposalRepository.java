@@ -135,8 +135,14 @@ public class ProposalRepository {
         update(number, "document_number = ?", documentNumber);
     }
 
+    /** A proposal read in this transaction is kept, in its new status: a status follows every step. */
     public void updateStatus(String number, ProposalStatus status) {
+        Map<String, Proposal> read = READ.current();
+        Proposal before = read == null ? null : read.get(number);
         update(number, "status = ?", status.name());
+        if (before != null) {
+            read.put(number, before.withStatus(status));
+        }
     }
 
     public void markSigned(String number, LocalDate signedOn, String userId) {

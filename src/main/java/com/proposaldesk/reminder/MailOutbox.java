@@ -64,12 +64,13 @@ public class MailOutbox {
 
     /**
      * The row of this mail (one per kind, task or proposal, occurrence and recipient), inserted as PENDING when it is
-     * new. Committed at once, so that it outlives the caller's transaction.
+     * new. Committed at once, so that it outlives the caller's transaction. Most mails are new: the insert comes first,
+     * and the row is looked up only when the unique key says it exists (a retry, or another sender of the same mail).
      */
     public Entry record(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail) {
         try {
-            return ownTransaction.execute(status -> find(reminder, recipient).orElseGet(() -> insert(reminder, recipient, mail)));
-        } catch (DuplicateKeyException concurrentInsert) {
+            return ownTransaction.execute(status -> insert(reminder, recipient, mail));
+        } catch (DuplicateKeyException recordedBefore) {
             return ownTransaction.execute(status -> find(reminder, recipient).orElseThrow());
         }
     }

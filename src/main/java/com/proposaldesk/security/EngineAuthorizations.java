@@ -2,7 +2,9 @@ package com.proposaldesk.security;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,9 +35,17 @@ public class EngineAuthorizations {
 
     /** Lets the members of the group do these things to the resource. */
     public void grantGroup(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery()
+        grantGroup(group, resource, resourceId, authorizations.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).singleResult();
+                .resourceType(resource).resourceId(resourceId).singleResult(), permissions);
+    }
+
+    /**
+     * {@link #grantGroup(String, Resource, String, Permission...)} with the group's grant on the resource already looked
+     * up ({@link #groupGrants}), null when it has none.
+     */
+    public void grantGroup(String group, Resource resource, String resourceId, Authorization existing,
+            Permission... permissions) {
         Authorization authorization = existing;
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -68,11 +78,13 @@ public class EngineAuthorizations {
                 .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
     }
 
-    /** The groups that hold a grant on the resource. */
-    public Set<String> groupsGranted(Resource resource, String resourceId) {
-        return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .resourceType(resource).resourceId(resourceId).list().stream()
-                .map(Authorization::getGroupId).filter(group -> group != null).collect(Collectors.toSet());
+    /** The grants on the resource, by the group that holds each. */
+    public Map<String, Authorization> groupGrants(Resource resource, String resourceId) {
+        Map<String, Authorization> grants = new HashMap<>();
+        authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource)
+                .resourceId(resourceId).list().stream().filter(grant -> grant.getGroupId() != null)
+                .forEach(grant -> grants.put(grant.getGroupId(), grant));
+        return grants;
     }
 
     /** The resources of a type that some group holds a grant on (one query, for checks over many resources). */

@@ -3,8 +3,10 @@ package com.proposaldesk.security;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
@@ -83,15 +85,18 @@ public class ProposalAccess {
                 wanted.addAll(groups);
             }
         }
-        for (String group : grants.groupsGranted(Resources.PROCESS_INSTANCE, processInstanceId)) {
+        Map<String, Authorization> instanceGrants = grants.groupGrants(Resources.PROCESS_INSTANCE, processInstanceId);
+        Map<String, Authorization> historyGrants = grants.groupGrants(Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
+        for (String group : instanceGrants.keySet()) {
             if (departmentGroups.contains(group) && !wanted.contains(group)) {
                 grants.revokeGroup(group, Resources.PROCESS_INSTANCE, processInstanceId);
                 grants.revokeGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
             }
         }
         for (String group : wanted) {
-            grants.grantGroup(group, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
-            grants.grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+            grants.grantGroup(group, Resources.PROCESS_INSTANCE, processInstanceId, instanceGrants.get(group),
+                    ProcessInstancePermissions.READ);
+            grants.grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, historyGrants.get(group),
                     HistoricProcessInstancePermissions.READ);
         }
     }

@@ -29,13 +29,27 @@ final class SqlStatementCounter implements BeanPostProcessor {
     enum Kind { SELECT, INSERT, UPDATE, DELETE, OTHER }
 
     private static final Map<Kind, LongAdder> COUNTS = new EnumMap<>(Kind.class);
-    /** Per statement text, for {@code -Dbenchmark.diagnose=true}: which statements make the difference. */
-    private static final Map<String, LongAdder> BY_TEXT = new ConcurrentHashMap<>();
+    /**
+     * Per statement text as the driver got it, for {@code -Dbenchmark.diagnose=true}: which statements make the
+     * difference. Keyed by the raw text, so that counting costs a hash look-up; the text is tidied only for a snapshot.
+     */
+    private static final Map<String, Statistics> BY_TEXT = new ConcurrentHashMap<>();
 
     static {
         for (Kind kind : Kind.values()) {
             COUNTS.put(kind, new LongAdder());
         }
+    }
+
+    /** Executions of one statement text, and the nanoseconds spent in the driver's calls for them. */
+    private record Statistics(Kind kind, LongAdder count, LongAdder nanos) {
+        Statistics(Kind kind) {
+            this(kind, new LongAdder(), new LongAdder());
+        }
+    }
+
+    private static Statistics statistics(String sql) {
+        return BY_TEXT.computeIfAbsent(sql, text -> new Statistics(kindOf(text)));
     }
 
     /** The counts so far, by kind. */
@@ -48,8 +62,30 @@ final class SqlStatementCounter implements BeanPostProcessor {
     /** The counts so far, per statement text (whitespace collapsed). */
     static Map<String, Long> snapshotByText() {
         Map<String, Long> snapshot = new HashMap<>();
-        BY_TEXT.forEach((sql, count) -> snapshot.put(sql, count.sum()));
+        BY_TEXT.forEach((sql, statistics) -> snapshot.merge(tidy(sql), statistics.count().sum(), Long::sum));
         return snapshot;
+    }
+
+    /** The nanoseconds spent in the driver so far, per statement text (whitespace collapsed), and for {@code COMMIT}. */
+    static Map<String, Long> snapshotNanosByText() {
+        Map<String, Long> snapshot = new HashMap<>();
+        BY_TEXT.forEach((sql, statistics) -> snapshot.merge(tidy(sql), statistics.nanos().sum(), Long::sum));
+        return snapshot;
+    }
+
+    private static String tidy(String sql) {
+        return sql.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Prints the statements that took the most time in the driver, per unit of work, with their counts. */
+    static void printTimes(String title, Map<String, Long> nanosByText, Map<String, Long> byText, int units) {
+        long total = nanosByText.values().stream().mapToLong(Long::longValue).sum();
+        System.out.println(String.format(Locale.ROOT, "== %s: %.2f ms per unit in the driver; statements by time, longest first",
+                title, total / 1e6 / units));
+        nanosByText.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(60).forEach(e -> System.out.println(String.format(Locale.ROOT, "%8.3f ms %7.2f×  %s",
+                        e.getValue() / 1e6 / units, byText.getOrDefault(e.getKey(), 0L) / (double) units,
+                        e.getKey().length() > 300 ? e.getKey().substring(0, 300) + "…" : e.getKey())));
     }
 
     /** {@code later - earlier}, statement by statement, added to {@code into}. */
@@ -82,17 +118,22 @@ final class SqlStatementCounter implements BeanPostProcessor {
     }
 
     private Object connection(Object target, Method method, Object[] args) throws Throwable {
+        if ("commit".equals(method.getName())) {
+            Statistics commits = statistics("COMMIT");
+            commits.count().increment();
+            return timed(commits, () -> invoke(target, method, args));
+        }
         Object result = invoke(target, method, args);
         if (result instanceof PreparedStatement prepared && args != null && args.length > 0 && args[0] instanceof String sql) {
-            Kind kind = kindOf(sql);
-            LongAdder byText = BY_TEXT.computeIfAbsent(sql.replaceAll("\\s+", " ").strip(), text -> new LongAdder());
+            Statistics statistics = statistics(sql);
             Class<?> type = result instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class : PreparedStatement.class;
             return proxy(type, prepared, (statement, m, a) -> {
-                if (m.getName().startsWith("execute") && !"executeBatch".equals(m.getName()) || "addBatch".equals(m.getName())) {
-                    COUNTS.get(kind).increment();
-                    byText.increment();
+                String name = m.getName();
+                if (name.startsWith("execute") && !"executeBatch".equals(name) || "addBatch".equals(name)) {
+                    COUNTS.get(statistics.kind()).increment();
+                    statistics.count().increment();
                 }
-                return invoke(statement, m, a);
+                return name.startsWith("execute") ? timed(statistics, () -> invoke(statement, m, a)) : invoke(statement, m, a);
             });
         }
         if (result instanceof Statement statement) {
@@ -105,6 +146,19 @@ final class SqlStatementCounter implements BeanPostProcessor {
             });
         }
         return result;
+    }
+
+    private interface Call {
+        Object run() throws Throwable;
+    }
+
+    private static Object timed(Statistics statistics, Call call) throws Throwable {
+        long start = System.nanoTime();
+        try {
+            return call.run();
+        } finally {
+            statistics.nanos().add(System.nanoTime() - start);
+        }
     }
 
     private static Kind kindOf(String sql) {

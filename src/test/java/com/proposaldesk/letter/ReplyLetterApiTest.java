@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,8 @@ class ReplyLetterApiTest {
     ProposalRegistrationService registration;
     @Autowired
     EngineClock clock;
+    @Autowired
+    JdbcClient jdbc;
 
     private TestRestTemplate api;
     private ProposalSteps steps;
@@ -155,6 +158,43 @@ class ReplyLetterApiTest {
         assertThat(api.getForEntity("/api/proposals/" + number + "/reply-letter.pdf", byte[].class).getBody())
                 .isEqualTo(pdf.getBody());
         assertThat(proposal(number).path("documentNumber").asText()).isEqualTo(documentNumber);
+    }
+
+    @Test
+    void aSignedLetterWhoseFilesWereNotMadeAfterTheSignatureGetsThemAtItsFirstDownloadAsSigned() throws IOException {
+        String number = TestProposals.newNumber("LETTER");
+        ProcessInstance pi = steps.register(request(number, ProposalRole.SOLE, false));
+        steps.toDraftReply(pi);
+        steps.draftReply(pi, "A");
+        for (String step : List.of(TASK_REVIEW_DEPT_HEAD, TASK_REVIEW_OFFICE, TASK_SIGN_OFF_LEADER)) {
+            steps.approve(pi, step);
+        }
+        assertThat(files(number)).as("made once the signature committed").containsExactly(true);
+        String documentNumber = proposal(number).path("documentNumber").asText();
+        // the node stopped between the signature's commit and the files
+        jdbc.sql("""
+                UPDATE pd_reply_letter SET docx_name = NULL, docx = NULL, pdf_name = NULL, pdf = NULL
+                WHERE proposal_id = (SELECT id FROM pd_proposal WHERE number = ?)""").param(number).update();
+        assertThat(files(number)).containsExactly(false);
+
+        ResponseEntity<byte[]> pdf = api.getForEntity("/api/proposals/" + number + "/reply-letter.pdf", byte[].class);
+
+        assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\R", "")).contains(documentNumber, "签发人：陈副局长");
+        }
+        assertThat(files(number)).as("stored, and served as stored from now on").containsExactly(true);
+        assertThat(api.getForEntity("/api/proposals/" + number + "/reply-letter.pdf", byte[].class).getBody())
+                .isEqualTo(pdf.getBody());
+        try (XWPFDocument document = read(download(number))) {
+            assertThat(new XWPFWordExtractor(document).getText()).contains(documentNumber, "签发人：陈副局长");
+        }
+    }
+
+    private List<Boolean> files(String number) {
+        return jdbc.sql("""
+                SELECT docx IS NOT NULL AND pdf IS NOT NULL FROM pd_reply_letter
+                WHERE proposal_id = (SELECT id FROM pd_proposal WHERE number = ?)""").param(number).query(Boolean.class).list();
     }
 
     @Test
