@@ -162,13 +162,7 @@ class ReplyLetterApiTest {
 
     @Test
     void aSignedLetterWhoseFilesWereNotMadeAfterTheSignatureGetsThemAtItsFirstDownloadAsSigned() throws IOException {
-        String number = TestProposals.newNumber("LETTER");
-        ProcessInstance pi = steps.register(request(number, ProposalRole.SOLE, false));
-        steps.toDraftReply(pi);
-        steps.draftReply(pi, "A");
-        for (String step : List.of(TASK_REVIEW_DEPT_HEAD, TASK_REVIEW_OFFICE, TASK_SIGN_OFF_LEADER)) {
-            steps.approve(pi, step);
-        }
+        String number = signedByTheLeaderInCharge(ProposalRole.SOLE);
         assertThat(files(number)).as("made once the signature committed").containsExactly(true);
         String documentNumber = proposal(number).path("documentNumber").asText();
         // the node stopped between the signature's commit and the files
@@ -191,6 +185,18 @@ class ReplyLetterApiTest {
         }
     }
 
+    /** An ordinary proposal whose class A draft the reviewers approved and the leader in charge signed. */
+    private String signedByTheLeaderInCharge(ProposalRole role) {
+        String number = TestProposals.newNumber("LETTER");
+        ProcessInstance pi = steps.register(request(number, role, false));
+        steps.toDraftReply(pi);
+        steps.draftReply(pi, "A");
+        for (String step : List.of(TASK_REVIEW_DEPT_HEAD, TASK_REVIEW_OFFICE, TASK_SIGN_OFF_LEADER)) {
+            steps.approve(pi, step);
+        }
+        return number;
+    }
+
     private List<Boolean> files(String number) {
         return jdbc.sql("""
                 SELECT docx IS NOT NULL AND pdf IS NOT NULL FROM pd_reply_letter
@@ -199,13 +205,7 @@ class ReplyLetterApiTest {
 
     @Test
     void anOrdinaryProposalsLetterIsSignedByTheLeaderInCharge() throws IOException {
-        String number = TestProposals.newNumber("LETTER");
-        ProcessInstance pi = steps.register(request(number, ProposalRole.LEAD, false));
-        steps.toDraftReply(pi);
-        steps.draftReply(pi, "A");
-        for (String step : List.of(TASK_REVIEW_DEPT_HEAD, TASK_REVIEW_OFFICE, TASK_SIGN_OFF_LEADER)) {
-            steps.approve(pi, step);
-        }
+        String number = signedByTheLeaderInCharge(ProposalRole.LEAD);
         try (XWPFDocument document = read(download(number))) {
             String text = new XWPFWordExtractor(document).getText();
             assertThat(text).contains("A类", "签发人：陈副局长", "经研究，我局已建立校园周边食品经营者台账", "陈建华委员：",
