@@ -1,13 +1,11 @@
 package com.proposaldesk.process;
 
-import java.util.concurrent.ThreadPoolExecutor;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -20,15 +18,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * files): done once the step's transaction has committed, so that nothing comes of a step that was rolled back, on a
  * thread of its own ({@code proposal-desk.after-commit-in-background}, on by default; {@code false}: by the user's
  * request, after its commit) and as the step's user, for the audit trail. Work still queued when the application stops
- * is done before it stops. Two threads at most; a full queue is worked off by the requests themselves.
+ * is done once the web server has stopped taking requests, before the beans it needs are closed. Two threads at most;
+ * work that finds the queue full, or comes after the stop, is done by the thread that brings it.
  */
 @Component
-public class AfterCommit implements DisposableBean {
+public class AfterCommit implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(AfterCommit.class);
 
     private final IdentityService identity;
     private final TaskExecutor executor;
+    private volatile boolean running;
 
     public AfterCommit(IdentityService identity, @Value("${proposal-desk.after-commit-in-background:true}") boolean inBackground) {
         this.identity = identity;
@@ -41,7 +41,8 @@ public class AfterCommit implements DisposableBean {
         pool.setCorePoolSize(1);
         pool.setMaxPoolSize(2);
         pool.setQueueCapacity(1000);
-        pool.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+        // a full queue, or work that comes after the stop (a job finishing), is done by the thread that brings it
+        pool.setRejectedExecutionHandler((work, executor) -> work.run());
         pool.setWaitForTasksToCompleteOnShutdown(true);
         pool.setAwaitTerminationSeconds(60);
         pool.initialize();
@@ -83,9 +84,27 @@ public class AfterCommit implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /** Does the queued work, then stops its threads. */
+    @Override
+    public void stop() {
         if (executor instanceof ThreadPoolTaskExecutor pool) {
             pool.shutdown();
         }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}): no request adds work any more. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 }
