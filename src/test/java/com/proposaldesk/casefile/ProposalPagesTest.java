@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -99,12 +100,22 @@ class ProposalPagesTest {
         steps.toDraftReply(pi);
         steps.draftReply(pi, "A");
         steps.approveWithEdits(pi, ProcessElements.TASK_REVIEW_DEPT_HEAD, "经研究，我局已建立全市校园周边食品经营者台账……");
+        if (identity.createUserQuery().userId(ProposalSteps.HEAD).count() == 0) {
+            User head = identity.newUser(ProposalSteps.HEAD);
+            head.setFirstName("王建国");
+            head.setLastName("食品处处长");
+            identity.saveUser(head);
+        }
 
         HttpResponse<String> page = WebappSession.tasklist(baseUrl(), "pages-office", PASSWORD).page("/proposals/" + number);
 
         assertThat(page.statusCode()).isEqualTo(200);
+        String head = identity.createUserQuery().userId(ProposalSteps.HEAD).singleResult().getFirstName();
         assertThat(page.body()).contains("修改后同意", "修改记录（2 个版本）", "第 1 版 · 承办处室 · " + ProposalSteps.HANDLER,
-                "第 2 版 · 处室负责人 · " + ProposalSteps.HEAD, "经研究，我局已建立全市校园周边食品经营者台账……");
+                "第 2 版 · 处室负责人 · " + head, "经研究，我局已建立全市校园周边食品经营者台账……",
+                "<td data-label=\"审核人\">" + head);
+        assertThat(page.body()).as("the people by name, a user the directory does not know by id")
+                .doesNotContain(">" + ProposalSteps.HEAD + "<");
     }
 
     @Test
