@@ -71,7 +71,7 @@ class AttachmentBrowserIT extends BrowserTestBase {
         chromium.driver().findElement(By.cssSelector("form.upload button[type=submit]")).click();
 
         chromium.waiting().until(driver -> driver.getCurrentUrl().contains("notice=uploaded"));
-        assertThat(chromium.visible(By.id("attachments")).getText()).contains("附件已上传。", "交办单", name, "117.2 KB", CLERK);
+        assertThat(chromium.visible(By.id("attachments")).getText()).contains("附件已上传。", "交办单", name, "117.2 KB", "王晓明 提案办");
         assertThat(jdbc.sql("SELECT file_name, kind, content FROM pd_attachment WHERE file_name = ?").param(name)
                 .query((rs, row) -> rs.getString("kind") + ":" + (Arrays.equals(rs.getBytes("content"), scan))).single())
                 .as("the browser's upload stored as sent, name and bytes").isEqualTo("ASSIGNMENT_SHEET:true");
