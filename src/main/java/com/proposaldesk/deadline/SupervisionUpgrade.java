@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.proposaldesk.process.EngineClock;
 import com.proposaldesk.process.ProcessElements;
 import com.proposaldesk.process.ProcessVariables;
+import com.proposaldesk.proposal.ProposalRepository;
 
 /**
  * Brings a database of the version with separate {@code deadline-watch} instances over to supervision in the handling
@@ -52,8 +54,12 @@ import com.proposaldesk.process.ProcessVariables;
  * <p>Synchronous, one process instance per transaction: a batch would run on the job executor, which starts only
  * after this, together with the watches' own due timers; and a bureau's few hundred open proposals migrate in seconds.
  *
- * <p>Two nodes starting at once may both run this. The engine's optimistic locking lets only one of two transactions
- * on the same process instance commit; the other is rolled back and skipped, as is an instance found already migrated.
+ * <p>Two nodes starting at once may both run this. Each migration first locks its proposal's row, so that the second
+ * node waits for the first to commit and then finds the instance migrated and skips it (reading the instance while the
+ * other node commits its migration could see half of it); a node that waits longer than the database's lock timeout
+ * skips it too. Behind that, the engine's optimistic locking lets only one of two transactions on the same process
+ * instance commit; the other is rolled back and skipped. An instance that fails in any other way keeps its watches and
+ * is logged, and the application starts all the same.
  */
 @Component
 public class SupervisionUpgrade {
@@ -74,15 +80,18 @@ public class SupervisionUpgrade {
     private final ManagementService management;
     private final TransactionTemplate transaction;
     private final EngineClock clock;
+    private final ProposalRepository proposals;
 
     public SupervisionUpgrade(RepositoryService repository, RuntimeService runtime, TaskService tasks,
-            ManagementService management, PlatformTransactionManager transactions, EngineClock clock) {
+            ManagementService management, PlatformTransactionManager transactions, EngineClock clock,
+            ProposalRepository proposals) {
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.proposals = proposals;
     }
 
     /** What one run did. */
@@ -135,10 +144,10 @@ public class SupervisionUpgrade {
                         } else {
                             skipped++;
                         }
-                    } catch (OptimisticLockingException e) {
-                        // another node upgraded this proposal at the same moment
+                    } catch (OptimisticLockingException | PessimisticLockingFailureException e) {
+                        // another node upgraded this proposal at the same moment, or still is
                         skipped++;
-                    } catch (ProcessEngineException e) {
+                    } catch (RuntimeException e) {
                         failed++;
                         notMigrated.add(proposalNumber(instance.getId()));
                         LOG.error("Process instance {} ({} v{}) could not be migrated to v{}; it keeps its deadline "
@@ -177,6 +186,7 @@ public class SupervisionUpgrade {
      * @return empty when the instance is on the latest model already
      */
     private Optional<Upgraded> migrate(String instanceId, MigrationPlan plan) {
+        proposals.lockByProcess(instanceId);
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
         if (instance == null || !instance.getProcessDefinitionId().equals(plan.getSourceProcessDefinitionId())) {
             return Optional.empty();

@@ -169,6 +169,17 @@ public class ProposalRepository {
         update(number, "external_lead_unit = ?", externalLeadUnit);
     }
 
+    /**
+     * Locks the row of the proposal the process instance handles until the transaction ends, so that work on the
+     * instance that must not run twice at once (its migration on two nodes) runs one after the other.
+     *
+     * @return false when no proposal names the process instance
+     */
+    public boolean lockByProcess(String processInstanceId) {
+        return !jdbc.sql("SELECT id FROM pd_proposal WHERE process_instance_id = ? FOR UPDATE").param(processInstanceId)
+                .query(Long.class).list().isEmpty();
+    }
+
     public void linkProcess(String number, String processInstanceId) {
         update(number, "process_instance_id = ?", processInstanceId);
     }
