@@ -36,8 +36,7 @@ public class StaffNames {
     }
 
     private String lookUp(String userId) {
-        String name = reads.read(() -> staff.displayName(userId));
-        return name == null ? userId : name;
+        return reads.read(() -> staff.nameOrId(userId));
     }
 
     @SuppressWarnings("unchecked")

@@ -52,6 +52,12 @@ public class StaffDirectory {
         return user == null ? null : name(user);
     }
 
+    /** The user's name as Tasklist shows it, or the user id for a user the directory does not know. */
+    public String nameOrId(String userId) {
+        String name = displayName(userId);
+        return name == null ? userId : name;
+    }
+
     private static String name(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).strip();

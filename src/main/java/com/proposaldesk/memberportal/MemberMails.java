@@ -168,6 +168,6 @@ public class MemberMails {
             return null;
         }
         return members.profile(proposal.leadMember().id()).map(profile -> profile.liaisonUser())
-                .map(user -> Optional.ofNullable(staff.displayName(user)).orElse(user)).orElse(null);
+                .map(staff::nameOrId).orElse(null);
     }
 }

@@ -216,7 +216,7 @@ public class MemberPortal {
             return null;
         }
         return members.profile(proposal.leadMember().id()).map(profile -> profile.liaisonUser())
-                .map(user -> Optional.ofNullable(staff.displayName(user)).orElse(user)).orElse(null);
+                .map(staff::nameOrId).orElse(null);
     }
 
     private static MemberPage.Draft draft(Reply reply) {

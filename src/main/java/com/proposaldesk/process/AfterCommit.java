@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * thread of its own ({@code proposal-desk.after-commit-in-background}, on by default; {@code false}: by the user's
  * request, after its commit) and as the step's user, for the audit trail. Work still queued when the application stops
  * is done once the web server has stopped taking requests, before the beans it needs are closed. Two threads at most;
- * work that finds the queue full, or comes after the stop, is done by the thread that brings it.
+ * work that finds the queue full, or comes after the stop, is done by the thread that brings it. Work that writes opens
+ * a transaction of its own ({@code REQUIRES_NEW}): run by the request, it runs while the step's transaction is still
+ * being finished, whose connection would take its statements without committing them.
  */
 @Component
 public class AfterCommit implements SmartLifecycle {
