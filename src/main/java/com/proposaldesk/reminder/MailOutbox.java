@@ -41,8 +41,8 @@ public class MailOutbox {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** A mail's row: its id and when it was first recorded, which together name the mail in its Message-ID. */
-    public record Entry(long id, Timestamp createdAt) {
+    /** A mail's row. */
+    record Entry(long id) {
     }
 
     /** What one attempt to send a recorded mail came to: sent now, sent before (and skipped), or failed with an error. */
@@ -63,82 +63,107 @@ public class MailOutbox {
     }
 
     /**
-     * The row of this mail (one per kind, task or proposal, occurrence and recipient), inserted as PENDING when it is
-     * new. Committed at once, so that it outlives the caller's transaction. Most mails are new: the insert comes first,
-     * and the row is looked up only when the unique key says it exists (a retry, or another sender of the same mail).
-     */
-    public Entry record(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail) {
-        try {
-            return ownTransaction.execute(status -> insert(reminder, recipient, mail));
-        } catch (DuplicateKeyException recordedBefore) {
-            return ownTransaction.execute(status -> find(reminder, recipient).orElseThrow());
-        }
-    }
-
-    /**
-     * Sends the recorded mail unless it has been sent, and records the outcome. The row stays locked from the check
-     * until the outcome is committed: a second sender of the same mail at the same time (another node that took over
-     * the job when its lock expired while this one was still sending, or the same reminder fired twice) waits, then
-     * finds it SENT and does not send it again. Only a crash between the SMTP server accepting the mail and this
-     * commit leaves the row unsent, so that the next attempt mails it once more.
+     * Sends the mail unless it has been sent (one row per kind, task or proposal, occurrence and recipient), and records
+     * it with its outcome, in a transaction of its own that commits once the outcome is known.
+     * <p>
+     * A new mail's row is inserted as sent, then the mail is sent, and a failure turns the row FAILED before the commit:
+     * nobody sees the row before its outcome, and the insert holds the mail's unique key meanwhile. A second sender of
+     * the same mail at the same time (another node that took over the job when its lock expired while this one was
+     * still sending, or the same reminder fired twice) waits on that key, then finds the row and sends only if it is not
+     * SENT. Only a crash between the SMTP server accepting the mail and the commit leaves no record of it, so that the
+     * next attempt mails it once more, with the same Message-ID.
      *
      * @param errorReference the reference of the log line that reports a failure; the row's reason names it
      * @return a failed attempt, its reason and error recorded on the row, when the transmission threw
      */
-    public Attempt sendOnce(long id, MailComposer.ComposedMail mail, String errorReference, Transmission transmission) {
+    public Attempt send(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail, String errorReference,
+            Transmission transmission) {
+        try {
+            return ownTransaction.execute(status -> {
+                Entry entry = insertSent(reminder, recipient, mail);
+                return attempt(entry.id(), mail, errorReference, transmission, true);
+            });
+        } catch (DuplicateKeyException recordedBefore) {
+            Entry entry = ownTransaction.execute(status -> find(reminder, recipient)).orElseThrow(
+                    () -> new IllegalStateException("Mail " + reminder.kind() + " " + reminder.subjectKey() + "/"
+                            + reminder.occurrence() + " to " + recipient.email() + " is being recorded elsewhere"));
+            return sendOnce(entry.id(), mail, errorReference, transmission);
+        }
+    }
+
+    /**
+     * Sends a recorded mail unless it has been sent, and records the outcome, with its row locked from the check until
+     * the outcome is committed.
+     */
+    private Attempt sendOnce(long id, MailComposer.ComposedMail mail, String errorReference, Transmission transmission) {
         return ownTransaction.execute(status -> {
             String current = jdbc.sql("SELECT status FROM pd_mail WHERE id = ? FOR UPDATE").param(id).query(String.class).single();
             if (MailStatus.SENT.name().equals(current)) {
                 return Attempt.SENT_BEFORE;
             }
-            Timestamp attemptedAt = Timestamp.valueOf(LocalDateTime.now(zone));
-            try {
-                transmission.send();
-            } catch (Exception e) {
-                jdbc.sql("""
-                        UPDATE pd_mail SET status = ?, reason = ?, error = ?, subject = ?, body = ?, attempts = attempts + 1,
-                               attempted_at = ?
-                        WHERE id = ?""")
-                        .params(MailStatus.FAILED.name(), ReminderNotSentException.reason(e, errorReference),
-                                truncate(ReminderNotSentException.detail(e), MAX_ERROR_LENGTH), mail.subject(),
-                                truncate(mail.text(), MAX_BODY_LENGTH), attemptedAt, id)
-                        .update();
-                return new Attempt(false, e);
-            }
+            return attempt(id, mail, errorReference, transmission, false);
+        });
+    }
+
+    /**
+     * Sends the mail and records the outcome on its row; {@code inserted}: the row was inserted for this attempt, as
+     * sent ({@link #insertSent}), and needs changing only when the attempt fails.
+     */
+    private Attempt attempt(long id, MailComposer.ComposedMail mail, String errorReference, Transmission transmission,
+            boolean inserted) {
+        Timestamp attemptedAt = Timestamp.valueOf(LocalDateTime.now(zone));
+        try {
+            transmission.send();
+        } catch (Exception e) {
+            jdbc.sql("""
+                    UPDATE pd_mail SET status = ?, reason = ?, error = ?, subject = ?, body = ?, attempts = attempts + ?,
+                           attempted_at = ?, sent_at = NULL
+                    WHERE id = ?""")
+                    .params(MailStatus.FAILED.name(), ReminderNotSentException.reason(e, errorReference),
+                            truncate(ReminderNotSentException.detail(e), MAX_ERROR_LENGTH), mail.subject(),
+                            truncate(mail.text(), MAX_BODY_LENGTH), inserted ? 0 : 1, attemptedAt, id)
+                    .update();
+            return new Attempt(false, e);
+        }
+        if (!inserted) {
             jdbc.sql("""
                     UPDATE pd_mail SET status = ?, reason = NULL, error = NULL, subject = ?, body = ?, attempts = attempts + 1,
                            attempted_at = ?, sent_at = ?
                     WHERE id = ?""")
                     .params(MailStatus.SENT.name(), mail.subject(), truncate(mail.text(), MAX_BODY_LENGTH), attemptedAt,
                             Timestamp.valueOf(LocalDateTime.now(zone)), id).update();
-            return Attempt.SENT_NOW;
-        });
+        }
+        return Attempt.SENT_NOW;
     }
 
     private Optional<Entry> find(Reminder reminder, Recipient recipient) {
         return jdbc.sql("""
-                SELECT id, created_at FROM pd_mail WHERE kind = ? AND subject_key = ? AND occurrence = ? AND recipient = ?""")
+                SELECT id FROM pd_mail WHERE kind = ? AND subject_key = ? AND occurrence = ? AND recipient = ?""")
                 .params(reminder.kind().name(), reminder.subjectKey(), reminder.occurrence(), recipient.email())
                 .query(Entry.class).optional();
     }
 
-    private Entry insert(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail) {
+    /**
+     * The row of a mail about to be sent, as it will stand once the SMTP server has accepted the mail (attempted and
+     * sent now, one attempt); {@link #attempt} turns it FAILED otherwise, before anyone can see it.
+     */
+    private Entry insertSent(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(zone));
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO pd_mail (kind, proposal_number, task_id, task_name, subject_key, occurrence, recipient,
-                       recipient_user, subject, body, status, attempts, requested_by, created_at)
+                       recipient_user, subject, body, status, attempts, requested_by, created_at, attempted_at, sent_at)
                 VALUES (:kind, :proposal, :task, :taskName, :subjectKey, :occurrence, :recipient, :user, :subject,
-                       :body, :status, 0, :requestedBy, :now)""")
+                       :body, :status, 1, :requestedBy, :now, :now, :now)""")
                 .param("kind", reminder.kind().name()).param("proposal", reminder.proposalNumber())
                 .param("task", reminder.taskId()).param("taskName", reminder.taskName())
                 .param("subjectKey", reminder.subjectKey()).param("occurrence", reminder.occurrence())
                 .param("recipient", recipient.email()).param("user", recipient.userId()).param("subject", mail.subject())
                 .param("body", truncate(mail.text(), MAX_BODY_LENGTH))
-                .param("status", MailStatus.PENDING.name()).param("requestedBy", reminder.requestedBy())
+                .param("status", MailStatus.SENT.name()).param("requestedBy", reminder.requestedBy())
                 .param("now", now)
                 .update(key, "id");
-        return new Entry(key.getKey().longValue(), now);
+        return new Entry(key.getKey().longValue());
     }
 
     private static String truncate(String value, int maxLength) {

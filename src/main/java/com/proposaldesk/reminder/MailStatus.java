@@ -3,7 +3,10 @@ package com.proposaldesk.reminder;
 /** The state of one recorded e-mail. */
 public enum MailStatus {
 
-    /** An attempt is under way, or was interrupted before its outcome was recorded: the next attempt sends again. */
+    /**
+     * Left by an earlier version, which recorded a mail before sending it: an attempt that was interrupted before its
+     * outcome was recorded. The next attempt sends again. Mails are now recorded with their outcome.
+     */
     PENDING,
     SENT,
     /** The last attempt failed; {@code error} says why. The next attempt updates the same row. */

@@ -36,9 +36,10 @@ public class RecipientResolver {
             if (user != null) {
                 users.add(user);
             }
-            if (identity.createGroupQuery().groupId(id).count() > 0) {
-                users.addAll(identity.createUserQuery().memberOfGroup(id).orderByUserId().asc().list());
-            } else if (user == null) {
+            List<User> members = identity.createUserQuery().memberOfGroup(id).orderByUserId().asc().list();
+            users.addAll(members);
+            // without members, the id may still name an empty group: only then is it worth a warning
+            if (user == null && members.isEmpty() && identity.createGroupQuery().groupId(id).count() == 0) {
                 LOG.warn("Mail recipient '{}' is neither a user nor a group; skipped", id);
             }
             for (User member : users) {

@@ -1,7 +1,11 @@
 package com.proposaldesk.reminder;
 
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +30,13 @@ import jakarta.mail.internet.MimeMessage;
  *
  * <p>Guarantee: each (kind, task or proposal, occurrence, recipient) is mailed once, however often and on however many
  * nodes {@link #send} runs for it: a mail recorded as SENT is skipped, and two senders of the same mail at the same time
- * are serialised on its outbox row (see {@link MailOutbox#sendOnce}). Every recipient's row is recorded before the first
- * mail is sent. A recipient the SMTP server refuses does not keep the others from their mails; when the server itself
+ * are serialised on its outbox row (see {@link MailOutbox#send}). Each recipient's row is recorded with the outcome of
+ * their mail. A recipient the SMTP server refuses does not keep the others from their mails; when the server itself
  * fails (unreachable, refusing the login), the recipients not yet tried are recorded FAILED with the same reason instead
  * of each waiting for the same timeout. Any failure is logged in one WARN line with an error reference and thrown as
  * {@link ReminderNotSentException}, so that the engine's job is retried; recipients reached stay SENT and are skipped on
  * the retry. The one exception: a node that dies between the SMTP server accepting a mail and the SENT record being
- * committed leaves the mail unsent on record, and the retry mails that one recipient again, with the same Message-ID.
+ * committed leaves the mail without a record, and the retry mails that one recipient again, with the same Message-ID.
  */
 @Service
 public class ReminderMailer {
@@ -62,9 +66,6 @@ public class ReminderMailer {
     public record Delivery(String userId, String email, boolean sentNow) {
     }
 
-    private record Outgoing(Recipient recipient, MailComposer.ComposedMail mail, MailOutbox.Entry entry) {
-    }
-
     /**
      * Mails the reminder to every recipient who has not had it yet.
      *
@@ -89,25 +90,21 @@ public class ReminderMailer {
     public List<Delivery> send(Reminder reminder, List<Recipient> resolved, Map<String, Object> variables) {
         MailComposer.Letter letter = composer.prepare(reminder);
         letter.variables().putAll(variables);
-        List<Outgoing> outgoing = new ArrayList<>();
-        for (Recipient recipient : resolved) {
-            MailComposer.ComposedMail mail = composer.render(letter, recipient);
-            outgoing.add(new Outgoing(recipient, mail, outbox.record(reminder, recipient, mail)));
-        }
         String errorReference = ErrorReference.next();
         List<Delivery> deliveries = new ArrayList<>();
         Map<String, Exception> failures = new LinkedHashMap<>();
         Exception serverFailure = null;
-        for (Outgoing out : outgoing) {
+        for (Recipient recipient : resolved) {
+            MailComposer.ComposedMail mail = composer.render(letter, recipient);
             Exception notTried = serverFailure;
-            MailOutbox.Attempt attempt = outbox.sendOnce(out.entry().id(), out.mail(), errorReference, notTried != null
+            MailOutbox.Attempt attempt = outbox.send(reminder, recipient, mail, errorReference, notTried != null
                     ? () -> {
                         throw notTried;
                     }
-                    : () -> connections.send(message(out.mail(), out.recipient(), out.entry())));
+                    : () -> connections.send(message(mail, recipient, messageId(reminder, recipient))));
             if (attempt.failed()) {
                 metrics.failed(reminder.kind());
-                failures.put(out.recipient().email(), attempt.failure());
+                failures.put(recipient.email(), attempt.failure());
                 if (serverFailure == null && !isAboutThisMail(attempt.failure())) {
                     serverFailure = attempt.failure();
                 }
@@ -115,16 +112,15 @@ public class ReminderMailer {
             }
             if (attempt.sentNow()) {
                 metrics.sent(reminder.kind());
-            }
-            if (!attempt.sentNow()) {
+            } else {
                 LOG.debug("{} mail {}/{} already sent to {}", reminder.kind(), reminder.subjectKey(),
-                        reminder.occurrence(), out.recipient().email());
+                        reminder.occurrence(), recipient.email());
             }
-            deliveries.add(new Delivery(out.recipient().userId(), out.recipient().email(), attempt.sentNow()));
+            deliveries.add(new Delivery(recipient.userId(), recipient.email(), attempt.sentNow()));
         }
         if (!failures.isEmpty()) {
             LOG.warn("{} mail {}/{} not sent to {} of {} recipients, error reference {}: {}", reminder.kind(),
-                    reminder.subjectKey(), reminder.occurrence(), failures.size(), outgoing.size(), errorReference,
+                    reminder.subjectKey(), reminder.occurrence(), failures.size(), resolved.size(), errorReference,
                     failures.entrySet().stream().collect(Collectors.groupingBy(
                             failure -> ReminderNotSentException.serverWords(failure.getValue()), LinkedHashMap::new,
                             Collectors.mapping(Map.Entry::getKey, Collectors.joining(", "))))
@@ -148,11 +144,11 @@ public class ReminderMailer {
         return false;
     }
 
-    private MimeMessage message(MailComposer.ComposedMail mail, Recipient recipient, MailOutbox.Entry entry)
+    private MimeMessage message(MailComposer.ComposedMail mail, Recipient recipient, String messageId)
             throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = sender.createMimeMessage();
         // the same mail sent again (see the class comment) carries the same id, so that mail clients can tell
-        message.setHeader("Message-ID", messageId(entry));
+        message.setHeader("Message-ID", messageId);
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(settings.mail().from());
         helper.setTo(new InternetAddress(recipient.email(), recipient.name(), "UTF-8"));
@@ -161,11 +157,27 @@ public class ReminderMailer {
         return message;
     }
 
-    /** {@code <pd-mail.<row id>.<recorded at, ms>@<sender's domain>>}: unique per mail, stable across its attempts. */
-    String messageId(MailOutbox.Entry entry) {
+    /**
+     * {@code <pd-mail.<key>@<sender's domain>>}, the key a digest of the mail's once-only key (kind, task or proposal,
+     * occurrence, recipient): unique per mail, and the same for every attempt to send it.
+     */
+    String messageId(Reminder reminder, Recipient recipient) {
         String from = settings.mail().from();
         int at = from.lastIndexOf('@');
         String domain = at < 0 ? "" : from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
-        return "<pd-mail." + entry.id() + "." + entry.createdAt().getTime() + "@" + (domain.isEmpty() ? "proposal-desk" : domain) + ">";
+        return messageId(reminder.kind().name(), reminder.subjectKey(), reminder.occurrence(), recipient.email(),
+                domain.isEmpty() ? "proposal-desk" : domain);
+    }
+
+    /** The Message-ID of the mail recorded with this once-only key, e.g. to find a received mail's row. */
+    public static String messageId(String kind, String subjectKey, String occurrence, String recipient, String domain) {
+        String key = String.join("\n", kind, subjectKey, occurrence, recipient);
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+        return "<pd-mail." + HexFormat.of().formatHex(digest, 0, 16) + "@" + domain + ">";
     }
 }

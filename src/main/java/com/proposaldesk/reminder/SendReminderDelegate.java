@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
@@ -38,15 +37,15 @@ public class SendReminderDelegate implements JavaDelegate {
     private static final Logger LOG = LoggerFactory.getLogger(SendReminderDelegate.class);
 
     private final ReminderMailer mailer;
-    private final TaskService tasks;
+    private final OpenTasks openTasks;
     private final TaskRecipients taskRecipients;
     private final ScheduledReminders scheduled;
     private final EngineClock clock;
 
-    public SendReminderDelegate(ReminderMailer mailer, TaskService tasks, TaskRecipients taskRecipients,
+    public SendReminderDelegate(ReminderMailer mailer, OpenTasks openTasks, TaskRecipients taskRecipients,
             ScheduledReminders scheduled, EngineClock clock) {
         this.mailer = mailer;
-        this.tasks = tasks;
+        this.openTasks = openTasks;
         this.taskRecipients = taskRecipients;
         this.scheduled = scheduled;
         this.clock = clock;
@@ -66,10 +65,8 @@ public class SendReminderDelegate implements JavaDelegate {
                     in.occurrenceFor(in.dueDate()), with(in.recipients(), in.copyTo())));
             return;
         }
-        List<Task> open = in.taskId() != null
-                ? tasks.createTaskQuery().taskId(in.taskId()).list()
-                : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                        .taskDefinitionKey(in.taskKey()).list();
+        List<Task> open = in.taskId() != null ? openTasks.byId(in.taskId())
+                : openTasks.of(execution.getProcessInstanceId(), in.taskKey());
         if (open.isEmpty()) {
             LOG.info("{} reminder dropped: task {} is no longer open in process instance {}", in.kind(),
                     in.taskId() != null ? in.taskId() : in.taskKey(), execution.getProcessInstanceId());

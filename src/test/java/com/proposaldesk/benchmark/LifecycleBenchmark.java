@@ -103,6 +103,8 @@ class LifecycleBenchmark {
         awaitAfterCommitWork();
         long oursNanos = 0;
         long bareNanos = 0;
+        long[] oursProcessor = new long[2];
+        long[] bareProcessor = new long[2];
         Map<SqlStatementCounter.Kind, Long> oursSql = new EnumMap<>(SqlStatementCounter.Kind.class);
         Map<SqlStatementCounter.Kind, Long> bareSql = new EnumMap<>(SqlStatementCounter.Kind.class);
         Map<String, Long> oursSqlText = new HashMap<>();
@@ -114,11 +116,14 @@ class LifecycleBenchmark {
             Map<SqlStatementCounter.Kind, Long> before = SqlStatementCounter.snapshot();
             Map<String, Long> textBefore = SqlStatementCounter.snapshotByText();
             Map<String, Long> nanosBefore = SqlStatementCounter.snapshotNanosByText();
+            long[] processorBefore = processorTime();
             long start = System.nanoTime();
             for (int i = 0; i < block; i++) {
                 bare();
             }
             bareNanos += System.nanoTime() - start;
+            long[] processorBetween = processorTime();
+            addDifference(bareProcessor, processorBefore, processorBetween);
             Map<SqlStatementCounter.Kind, Long> between = SqlStatementCounter.snapshot();
             Map<String, Long> textBetween = SqlStatementCounter.snapshotByText();
             Map<String, Long> nanosBetween = SqlStatementCounter.snapshotNanosByText();
@@ -131,6 +136,7 @@ class LifecycleBenchmark {
             }
             awaitAfterCommitWork();
             oursNanos += System.nanoTime() - start;
+            addDifference(oursProcessor, processorBetween, processorTime());
             SqlStatementCounter.addDifference(oursSql, between, SqlStatementCounter.snapshot());
             SqlStatementCounter.addTextDifference(oursSqlText, textBetween, SqlStatementCounter.snapshotByText());
             SqlStatementCounter.addTextDifference(oursSqlNanos, nanosBetween, SqlStatementCounter.snapshotNanosByText());
@@ -160,6 +166,10 @@ class LifecycleBenchmark {
                 .time("one bare instance, start to end", "ms", 1000 / bareRate, null)
                 .cost("timers created per instance (a reminder timer per task, the answer deadline's)", "timers",
                         (double) ourTimers / total, (double) bareTimers / total, null)
+                .cost("processor time per instance in the JVM (ours: with the SMTP server, which runs in it)", "ms",
+                        oursProcessor[0] / 1e6 / PROPOSALS, bareProcessor[0] / 1e6 / PROPOSALS, null)
+                .cost("processor time per instance in the PostgreSQL server (ours: with the polling for the mails and letters)",
+                        "ms", oursProcessor[1] / 1e6 / PROPOSALS, bareProcessor[1] / 1e6 / PROPOSALS, null)
                 .cost("history rows per instance", "rows", (double) sum(ourRows) / total, (double) sum(bareRows) / total, 1.5);
         ourRows.forEach((table, rows) -> report.cost("… of which in " + table, "rows", (double) rows / total,
                 (double) bareRows.get(table) / total, null));
@@ -205,6 +215,17 @@ class LifecycleBenchmark {
             SqlStatementCounter.printTimes(BareModels.LIFECYCLE, bareSqlNanos, bareSqlText, PROPOSALS);
         }
         assertThat(running).as("no process instance left running beside the open proposals").isEqualTo(openProposals + openRequests);
+    }
+
+    /** This JVM's and the PostgreSQL server's processor time so far, in nanoseconds. */
+    private static long[] processorTime() {
+        return new long[] {ProcessorTime.jvm(), ProcessorTime.database()};
+    }
+
+    private static void addDifference(long[] into, long[] earlier, long[] later) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += later[i] - earlier[i];
+        }
     }
 
     /**

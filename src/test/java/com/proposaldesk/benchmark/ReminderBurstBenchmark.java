@@ -181,6 +181,10 @@ class ReminderBurstBenchmark {
                 .figure("SMTP connections opened for them", "connections", connectionsOpened)
                 .cost("SQL statements per reminder in the burst", "statements", (double) ours.statements() / REMINDERS,
                         (double) bare.statements() / REMINDERS, null)
+                .cost("processor time per reminder in the JVM (ours: with the SMTP server, which runs in it)", "ms",
+                        ours.millisPerReminder(ours.jvmNanos()), bare.millisPerReminder(bare.jvmNanos()), null)
+                .cost("processor time per reminder in the PostgreSQL server", "ms",
+                        ours.millisPerReminder(ours.databaseNanos()), bare.millisPerReminder(bare.databaseNanos()), null)
                 .figure("failed jobs (incidents) after the burst", "jobs", ours.failedJobs())
                 .figure("peak busy database connections", "connections", ours.peakConnections())
                 .setting("reminders", REMINDERS)
@@ -208,6 +212,8 @@ class ReminderBurstBenchmark {
         if (Boolean.getBoolean("benchmark.diagnose")) {
             SqlStatementCounter.print("reminder burst, ours", ours.statementsByText(), REMINDERS);
             SqlStatementCounter.print("reminder burst, bare", bare.statementsByText(), REMINDERS);
+            SqlStatementCounter.printTimes("reminder burst, ours", ours.nanosByText(), ours.statementsByText(), REMINDERS);
+            SqlStatementCounter.printTimes("reminder burst, bare", bare.nanosByText(), bare.statementsByText(), REMINDERS);
         }
         assertThat(ours.received()).as("every reminder of the burst reached the SMTP server").isEqualTo(REMINDERS);
         assertThat(ours.deliveries()).as("no reminder reached the SMTP server twice").isEqualTo(ours.received());
@@ -279,7 +285,7 @@ class ReminderBurstBenchmark {
         received.removeAll(receivedBefore);
         return new Burst(burst.seconds(), count, received.size(), smtp.getReceivedMessages().length - messagesBefore,
                 management.createJobQuery().withException().count(), burst.peakConnections(), burst.statements(),
-                burst.statementsByText());
+                burst.statementsByText(), burst.nanosByText(), burst.jvmNanos(), burst.databaseNanos());
     }
 
     /** The Message-ID of every mail the SMTP server has received: a mail delivered twice is counted once. */
@@ -316,6 +322,9 @@ class ReminderBurstBenchmark {
         HikariDataSource pool = pool();
         Map<SqlStatementCounter.Kind, Long> statementsBefore = SqlStatementCounter.snapshot();
         Map<String, Long> textBefore = SqlStatementCounter.snapshotByText();
+        Map<String, Long> nanosBefore = SqlStatementCounter.snapshotNanosByText();
+        long jvmBefore = ProcessorTime.jvm();
+        long databaseBefore = ProcessorTime.database();
         long start = System.nanoTime();
         ClockUtil.setCurrentTime(now);
         then.run();
@@ -329,12 +338,17 @@ class ReminderBurstBenchmark {
             peak = Math.max(peak, pool.getHikariPoolMXBean().getActiveConnections());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long jvm = ProcessorTime.jvm() - jvmBefore;
+        long database = databaseBefore < 0 ? -1 : ProcessorTime.database() - databaseBefore;
         ClockUtil.reset();
         Map<SqlStatementCounter.Kind, Long> statements = new EnumMap<>(SqlStatementCounter.Kind.class);
         SqlStatementCounter.addDifference(statements, statementsBefore, SqlStatementCounter.snapshot());
         Map<String, Long> byText = new HashMap<>();
         SqlStatementCounter.addTextDifference(byText, textBefore, SqlStatementCounter.snapshotByText());
-        return new Burst(seconds, count, 0, 0, 0, peak, statements.values().stream().mapToLong(Long::longValue).sum(), byText);
+        Map<String, Long> nanosByText = new HashMap<>();
+        SqlStatementCounter.addTextDifference(nanosByText, nanosBefore, SqlStatementCounter.snapshotNanosByText());
+        return new Burst(seconds, count, 0, 0, 0, peak, statements.values().stream().mapToLong(Long::longValue).sum(), byText,
+                nanosByText, jvm, database);
     }
 
     /**
@@ -401,9 +415,15 @@ class ReminderBurstBenchmark {
      * @param deliveries messages the SMTP server delivered, a mail received twice counted twice
      */
     private record Burst(double seconds, int count, int received, int deliveries, long failedJobs, int peakConnections,
-            long statements, Map<String, Long> statementsByText) {
+            long statements, Map<String, Long> statementsByText, Map<String, Long> nanosByText, long jvmNanos,
+            long databaseNanos) {
         double perSecond() {
             return count / seconds;
+        }
+
+        /** Milliseconds of processor time per reminder, or NaN where it was not measured. */
+        double millisPerReminder(long nanos) {
+            return nanos < 0 ? Double.NaN : nanos / 1e6 / count;
         }
     }
 }

@@ -11,8 +11,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.runtime.Job;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.proposaldesk.support.OutboxMessages;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -34,7 +34,6 @@ import jakarta.mail.internet.MimeMessage;
 class SmtpOutageIT extends FaultTestSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpOutageIT.class);
-    private static final Pattern OUTBOX_ID = Pattern.compile("^<pd-mail\\.(\\d+)\\.");
     private static final String ADMIN = "smtp-admin";
 
     @BeforeEach
@@ -127,10 +126,10 @@ class SmtpOutageIT extends FaultTestSupport {
         List<Long> ids = outbox(deadlines).stream().map(row -> ((Number) row.get("id")).longValue()).toList();
         Map<Long, Integer> copies = new HashMap<>();
         Map<String, Integer> perRecipient = new HashMap<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Matcher id = OUTBOX_ID.matcher(message.getMessageID());
-            assertThat(id.find()).isTrue();
-            long outboxId = Long.parseLong(id.group(1));
+        MimeMessage[] received = smtp.getReceivedMessages();
+        Map<String, Long> rowIds = OutboxMessages.rowIds(jdbc, received);
+        for (MimeMessage message : received) {
+            long outboxId = OutboxMessages.rowId(rowIds, message);
             if (ids.contains(outboxId)) {
                 copies.merge(outboxId, 1, Integer::sum);
                 perRecipient.merge(message.getAllRecipients()[0].toString(), 1, Integer::sum);

@@ -66,6 +66,25 @@ class ReminderMailerTest extends MailTestSupport {
     }
 
     @Test
+    void eachMailIsRecordedWithItsOutcomeAndCarriesAMessageIdMadeFromItsKey() throws Exception {
+        mailer.send(signForDueIn5Days("task-id", List.of("mail-food")));
+
+        assertThat(jdbc.sql("SELECT status, attempts, sent_at IS NOT NULL AS sent FROM pd_mail").query().listOfRows())
+                .hasSize(2).allSatisfy(row -> {
+                    assertThat(row.get("status")).isEqualTo("SENT");
+                    assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+                    assertThat(row.get("sent")).isEqualTo(true);
+                });
+        MimeMessage li = mailsTo("li@bureau.example.cn").get(0);
+        assertThat(li.getMessageID()).matches("<pd-mail\\.[0-9a-f]{32}@bureau\\.example\\.cn>")
+                .isEqualTo(ReminderMailer.messageId("REMINDER_BEFORE", "task-id", "2023-04-10/5", "li@bureau.example.cn",
+                        "bureau.example.cn"))
+                .isNotEqualTo(mailsTo("zhao@bureau.example.cn").get(0).getMessageID());
+        assertThat(ReminderMailer.messageId("REMINDER_BEFORE", "task-id", "2023-04-10/1", "li@bureau.example.cn",
+                "bureau.example.cn")).as("another occurrence").isNotEqualTo(li.getMessageID());
+    }
+
+    @Test
     void aUserWithoutAnAddressIsSkipped() {
         assertThat(mailer.send(signForDueIn5Days("task-nomail", List.of("mail-nomail")))).isEmpty();
 
