@@ -1,7 +1,10 @@
 package com.proposaldesk.reminder;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -11,26 +14,40 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.proposaldesk.calendar.BureauTime;
+import com.proposaldesk.member.StaffDirectory;
 import com.proposaldesk.security.CurrentUser;
+import com.proposaldesk.security.SystemReads;
 
 /**
  * {@code GET /api/mails?proposal=&kind=&status=}: the recorded mails, newest first, with subject and body, for the office.
  * Times carry the bureau's offset ({@code +08:00}). A failed mail's reason is in Chinese; the mail server's own words ({@code error}) go to administrators only.
+ * The recipient and the person who urged are also named as Tasklist names them ({@code recipientName},
+ * {@code requestedByName}); a user no longer in the directory by their id.
  */
 @RestController
 public class MailOutboxController {
 
     private final MailOutbox outbox;
     private final CurrentUser user;
+    private final StaffDirectory staff;
+    private final SystemReads reads;
     private final ObjectMapper json;
 
-    public MailOutboxController(MailOutbox outbox, CurrentUser user, BureauTime time, ObjectMapper json) {
+    public MailOutboxController(MailOutbox outbox, CurrentUser user, StaffDirectory staff, SystemReads reads, BureauTime time,
+            ObjectMapper json) {
         this.outbox = outbox;
         this.user = user;
+        this.staff = staff;
+        this.reads = reads;
         this.json = time.json(json);
+    }
+
+    /** A recorded mail with the names of the people it concerns. */
+    record ShownMail(@JsonUnwrapped RecordedMail mail, String recipientName, String requestedByName) {
     }
 
     @GetMapping("/api/mails")
@@ -40,8 +57,14 @@ public class MailOutboxController {
         user.requireOffice("只有提案办可以查看邮件记录");
         List<RecordedMail> mails = outbox.search(proposal, parse(MailKind.class, kind, "kind"),
                 parse(MailStatus.class, status, "status"));
-        List<RecordedMail> shown = user.isMemberOf(Groups.CAMUNDA_ADMIN) ? mails
-                : mails.stream().map(RecordedMail::withoutServerWords).toList();
+        boolean administrator = user.isMemberOf(Groups.CAMUNDA_ADMIN);
+        Map<String, String> names = new HashMap<>();
+        Function<String, String> nameOf = id -> id == null ? null
+                : names.computeIfAbsent(id, known -> reads.read(() -> staff.nameOrId(known)));
+        List<ShownMail> shown = mails.stream()
+                .map(mail -> new ShownMail(administrator ? mail : mail.withoutServerWords(), nameOf.apply(mail.recipientUser()),
+                        nameOf.apply(mail.requestedBy())))
+                .toList();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(shown));
     }
 

@@ -199,15 +199,17 @@ class ReminderBurstBenchmark {
                         + "10:00 on the first reminder day of 签收 after today and the job executor starts. One reminder is "
                         + "one timer firing (Timer_SignForReminder, whose cycle is evaluated again and waits for the next "
                         + "reminder) and one asynchronous job (Task_RemindSignFor) that reads the open task and its "
-                        + "candidates, writes the e-mail to the outbox, sends it through SMTP (GreenMail, in the same JVM) "
-                        + "over a connection kept open between mails, and marks it sent. Bare: a timer falling due, then an "
+                        + "candidates, and sends the e-mail through SMTP (GreenMail, in the same JVM) over a connection "
+                        + "kept open between mails, recording it in the outbox with its outcome in one transaction. Bare: a "
+                        + "timer falling due, then an "
                         + "asynchronous no-op service task, then a parked timer: the same two jobs per reminder without the "
                         + "work. The clock starts when the jobs are due and stops when every e-mail is recorded as sent and "
                         + "no job of the handling process is due (ours) or every instance is parked (bare). E-mails are "
                         + "counted by Message-ID at the SMTP server, so that a mail delivered twice would show. SQL "
                         + "statements: counted at the JDBC connection (each execution, and each statement of a batch) from "
                         + "the clock's move until the burst is cleared, the benchmark's own polling (two queries every "
-                        + "100 ms) included.")
+                        + "100 ms) included. Processor time: used by this JVM, and by the PostgreSQL server's processes "
+                        + "(read from /proc), from the clock's move until the burst is cleared.")
                 .write();
         if (Boolean.getBoolean("benchmark.diagnose")) {
             SqlStatementCounter.print("reminder burst, ours", ours.statementsByText(), REMINDERS);

@@ -110,6 +110,9 @@ class UrgeAndOutboxApiTest extends MailTestSupport {
         assertThat(all.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(all.getBody()).hasSize(3);
         assertThat(all.getBody().get(0).get("recipient").asText()).isEqualTo("liu@bureau.example.cn");
+        assertThat(all.getBody().get(0).get("recipientName").asText()).as("named as Tasklist names people").startsWith("刘静");
+        assertThat(all.getBody().get(0).get("requestedBy").asText()).isEqualTo("urge-office");
+        assertThat(all.getBody().get(0).get("requestedByName").asText()).startsWith("王晓明");
         assertThat(all.getBody().get(0).get("taskName").asText()).isEqualTo("签收");
         assertThat(all.getBody().get(0).get("sentAt").asText()).as("the bureau's time, saying its zone").endsWith("+08:00");
         assertThat(all.getBody().get(0).get("createdAt").asText()).endsWith("+08:00");
