@@ -2,6 +2,9 @@ package com.proposaldesk.reminder;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,6 +44,7 @@ public class SendReminderDelegate implements JavaDelegate {
     private final TaskRecipients taskRecipients;
     private final ScheduledReminders scheduled;
     private final EngineClock clock;
+    private final Map<String, Optional<String>> deadlines = new ConcurrentHashMap<>();
 
     public SendReminderDelegate(ReminderMailer mailer, OpenTasks openTasks, TaskRecipients taskRecipients,
             ScheduledReminders scheduled, EngineClock clock) {
@@ -80,8 +84,16 @@ public class SendReminderDelegate implements JavaDelegate {
         }
     }
 
-    /** The deadline the task names by its extension property {@link ScheduledReminders#DEADLINE}, if it does. */
-    private static String deadlineOf(DelegateExecution execution) {
+    /**
+     * The deadline the task names by its extension property {@link ScheduledReminders#DEADLINE}, if it does; read from
+     * the model once per deployed process definition and task, which never change.
+     */
+    private String deadlineOf(DelegateExecution execution) {
+        return deadlines.computeIfAbsent(execution.getProcessDefinitionId() + "#" + execution.getCurrentActivityId(),
+                task -> Optional.ofNullable(deadlineInModel(execution))).orElse(null);
+    }
+
+    private static String deadlineInModel(DelegateExecution execution) {
         FlowElement element = execution.getBpmnModelElementInstance();
         ExtensionElements extensions = element == null ? null : element.getExtensionElements();
         if (extensions == null) {
