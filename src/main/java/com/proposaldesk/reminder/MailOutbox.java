@@ -41,10 +41,6 @@ public class MailOutbox {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** A mail's row. */
-    record Entry(long id) {
-    }
-
     /** What one attempt to send a recorded mail came to: sent now, sent before (and skipped), or failed with an error. */
     public record Attempt(boolean sentNow, Exception failure) {
 
@@ -80,14 +76,13 @@ public class MailOutbox {
             Transmission transmission) {
         try {
             return ownTransaction.execute(status -> {
-                Entry entry = insertSent(reminder, recipient, mail);
-                return attempt(entry.id(), mail, errorReference, transmission, true);
+                return attempt(insertSent(reminder, recipient, mail), mail, errorReference, transmission, true);
             });
         } catch (DuplicateKeyException recordedBefore) {
-            Entry entry = ownTransaction.execute(status -> find(reminder, recipient)).orElseThrow(
+            long id = ownTransaction.execute(status -> find(reminder, recipient)).orElseThrow(
                     () -> new IllegalStateException("Mail " + reminder.kind() + " " + reminder.subjectKey() + "/"
                             + reminder.occurrence() + " to " + recipient.email() + " is being recorded elsewhere"));
-            return sendOnce(entry.id(), mail, errorReference, transmission);
+            return sendOnce(id, mail, errorReference, transmission);
         }
     }
 
@@ -136,18 +131,19 @@ public class MailOutbox {
         return Attempt.SENT_NOW;
     }
 
-    private Optional<Entry> find(Reminder reminder, Recipient recipient) {
+    /** The row id of this mail, if it has been recorded. */
+    private Optional<Long> find(Reminder reminder, Recipient recipient) {
         return jdbc.sql("""
                 SELECT id FROM pd_mail WHERE kind = ? AND subject_key = ? AND occurrence = ? AND recipient = ?""")
                 .params(reminder.kind().name(), reminder.subjectKey(), reminder.occurrence(), recipient.email())
-                .query(Entry.class).optional();
+                .query(Long.class).optional();
     }
 
     /**
      * The row of a mail about to be sent, as it will stand once the SMTP server has accepted the mail (attempted and
      * sent now, one attempt); {@link #attempt} turns it FAILED otherwise, before anyone can see it.
      */
-    private Entry insertSent(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail) {
+    private long insertSent(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(zone));
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -163,7 +159,7 @@ public class MailOutbox {
                 .param("status", MailStatus.SENT.name()).param("requestedBy", reminder.requestedBy())
                 .param("now", now)
                 .update(key, "id");
-        return new Entry(key.getKey().longValue());
+        return key.getKey().longValue();
     }
 
     private static String truncate(String value, int maxLength) {

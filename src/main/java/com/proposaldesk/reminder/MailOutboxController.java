@@ -1,10 +1,7 @@
 package com.proposaldesk.reminder;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -18,9 +15,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.proposaldesk.calendar.BureauTime;
-import com.proposaldesk.member.StaffDirectory;
+import com.proposaldesk.member.StaffNames;
 import com.proposaldesk.security.CurrentUser;
-import com.proposaldesk.security.SystemReads;
 
 /**
  * {@code GET /api/mails?proposal=&kind=&status=}: the recorded mails, newest first, with subject and body, for the office.
@@ -33,16 +29,13 @@ public class MailOutboxController {
 
     private final MailOutbox outbox;
     private final CurrentUser user;
-    private final StaffDirectory staff;
-    private final SystemReads reads;
+    private final StaffNames names;
     private final ObjectMapper json;
 
-    public MailOutboxController(MailOutbox outbox, CurrentUser user, StaffDirectory staff, SystemReads reads, BureauTime time,
-            ObjectMapper json) {
+    public MailOutboxController(MailOutbox outbox, CurrentUser user, StaffNames names, BureauTime time, ObjectMapper json) {
         this.outbox = outbox;
         this.user = user;
-        this.staff = staff;
-        this.reads = reads;
+        this.names = names;
         this.json = time.json(json);
     }
 
@@ -58,12 +51,9 @@ public class MailOutboxController {
         List<RecordedMail> mails = outbox.search(proposal, parse(MailKind.class, kind, "kind"),
                 parse(MailStatus.class, status, "status"));
         boolean administrator = user.isMemberOf(Groups.CAMUNDA_ADMIN);
-        Map<String, String> names = new HashMap<>();
-        Function<String, String> nameOf = id -> id == null ? null
-                : names.computeIfAbsent(id, known -> reads.read(() -> staff.nameOrId(known)));
         List<ShownMail> shown = mails.stream()
-                .map(mail -> new ShownMail(administrator ? mail : mail.withoutServerWords(), nameOf.apply(mail.recipientUser()),
-                        nameOf.apply(mail.requestedBy())))
+                .map(mail -> new ShownMail(administrator ? mail : mail.withoutServerWords(), names.of(mail.recipientUser()),
+                        names.of(mail.requestedBy())))
                 .toList();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(shown));
     }

@@ -1,4 +1,4 @@
-package com.proposaldesk.casefile;
+package com.proposaldesk.member;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -7,12 +7,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-import com.proposaldesk.member.StaffDirectory;
 import com.proposaldesk.security.SystemReads;
 
 /**
- * The bureau's people as the case file names them ({@code ${@staffNames.of(id)}}): as Tasklist shows them (吴国华 分管局领导),
- * else by their user id (a user since deleted). Each user is looked up once per page.
+ * The bureau's people as the case file ({@code ${@staffNames.of(id)}}) and the outbox name them: as Tasklist shows them
+ * (吴国华 分管局领导), else by their user id (a user since deleted). Each user is looked up once per request.
  */
 @Component("staffNames")
 public class StaffNames {
