@@ -75,6 +75,10 @@ import jakarta.mail.internet.MimeMessage;
  * each) with the peak of busy connections, the measurements behind the settings in {@code application.yaml}; then
  * the burst itself ({@code -Dbenchmark.reminders}, default 10,000) with those settings. Writes
  * {@code target/benchmarks/reminder-burst.json} and {@code .md}.
+ * <p>
+ * {@code -Dbenchmark.diagnose=true} prints the statements per reminder with their time in the driver and, on a server
+ * that preloads {@code pg_stat_statements} ({@code shared_preload_libraries}), the job table when each burst starts and
+ * the server's execution and planning time per statement.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camunda.bpm.job-execution.enabled=true", "logging.level.com.proposaldesk=WARN",
@@ -209,7 +213,10 @@ class ReminderBurstBenchmark {
                         + "statements: counted at the JDBC connection (each execution, and each statement of a batch) from "
                         + "the clock's move until the burst is cleared, the benchmark's own polling (two queries every "
                         + "100 ms) included. Processor time: used by this JVM, and by the PostgreSQL server's processes "
-                        + "(read from /proc), from the clock's move until the burst is cleared.")
+                        + "(read from /proc), from the clock's move until the burst is cleared. Before each burst, the "
+                        + "bare instances of the round before are deleted (ours' burst would otherwise share the job table "
+                        + "with them) and the database is vacuumed and analysed, as autovacuum would have done by then: "
+                        + "the same starting state for both sides, also on a server that runs without autovacuum.")
                 .write();
         if (Boolean.getBoolean("benchmark.diagnose")) {
             SqlStatementCounter.print("reminder burst, ours", ours.statementsByText(), REMINDERS);
@@ -260,6 +267,8 @@ class ReminderBurstBenchmark {
      */
     private Burst ours(int count) {
         ClockUtil.reset();
+        // the bare round's parked instances would stay in the job table that ours' acquisition reads
+        deleteInstances(BareModels.REMINDER);
         String prefix = String.format(Locale.ROOT, "R%02d", round.incrementAndGet());
         LocalDate assigned = LocalDate.now(ZONE);
         DeadlineCase kind = new DeadlineCase(ProposalSource.CPPCC, ProposalRole.SOLE, false);
@@ -322,13 +331,20 @@ class ReminderBurstBenchmark {
      */
     private Burst burst(Date now, int count, BooleanSupplier cleared, String what, Runnable then) {
         HikariDataSource pool = pool();
+        // as autovacuum would have by then (this machine's PostgreSQL runs without it): no dead rows of earlier rounds
+        // for the job acquisition to read through, and statistics for the planner
+        jdbc.sql("VACUUM ANALYZE").update();
         Map<SqlStatementCounter.Kind, Long> statementsBefore = SqlStatementCounter.snapshot();
         Map<String, Long> textBefore = SqlStatementCounter.snapshotByText();
         Map<String, Long> nanosBefore = SqlStatementCounter.snapshotNanosByText();
+        boolean serverStatements = resetServerStatements();
         long jvmBefore = ProcessorTime.jvm();
         long databaseBefore = ProcessorTime.database();
         long start = System.nanoTime();
         ClockUtil.setCurrentTime(now);
+        if (serverStatements) {
+            printJobTable(what + ", when the clock moves");
+        }
         then.run();
         int peak = 0;
         while (!cleared.getAsBoolean()) {
@@ -343,6 +359,9 @@ class ReminderBurstBenchmark {
         long jvm = ProcessorTime.jvm() - jvmBefore;
         long database = databaseBefore < 0 ? -1 : ProcessorTime.database() - databaseBefore;
         ClockUtil.reset();
+        if (serverStatements) {
+            printServerStatements(what, count);
+        }
         Map<SqlStatementCounter.Kind, Long> statements = new EnumMap<>(SqlStatementCounter.Kind.class);
         SqlStatementCounter.addDifference(statements, statementsBefore, SqlStatementCounter.snapshot());
         Map<String, Long> byText = new HashMap<>();
@@ -354,17 +373,72 @@ class ReminderBurstBenchmark {
     }
 
     /**
+     * With {@code -Dbenchmark.diagnose=true} on a server that preloads {@code pg_stat_statements}: forgets its
+     * statistics, so that those printed after the burst are the burst's.
+     */
+    private boolean resetServerStatements() {
+        if (!Boolean.getBoolean("benchmark.diagnose")) {
+            return false;
+        }
+        try {
+            jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+            jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+            return true;
+        } catch (RuntimeException e) {
+            System.out.println("pg_stat_statements not available: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The statements that took the server's time in the burst, per reminder, with their planning time. */
+    private void printServerStatements(String what, int count) {
+        System.out.printf(Locale.ROOT, "%n== server time by statement, %s (per reminder: calls, exec ms, plan ms) ==%n", what);
+        jdbc.sql("""
+                SELECT calls, total_exec_time, total_plan_time, regexp_replace(query, '\\s+', ' ', 'g') AS query
+                FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 30""")
+                .query((rs, row) -> String.format(Locale.ROOT, "%8.3f %8.4f %8.4f  %s", rs.getLong(1) / (double) count,
+                        rs.getDouble(2) / count, rs.getDouble(3) / count,
+                        rs.getString(4).substring(0, Math.min(400, rs.getString(4).length()))))
+                .list().forEach(System.out::println);
+        jdbc.sql("SELECT SUM(calls), SUM(total_exec_time), SUM(total_plan_time) FROM pg_stat_statements")
+                .query((rs, row) -> String.format(Locale.ROOT, "total %8.3f %8.4f %8.4f", rs.getLong(1) / (double) count,
+                        rs.getDouble(2) / count, rs.getDouble(3) / count))
+                .list().forEach(System.out::println);
+    }
+
+    /** What the job acquisition looks through: the job table's rows by job definition, live and dead. */
+    private void printJobTable(String when) {
+        System.out.printf(Locale.ROOT, "%n== job table, %s ==%n", when);
+        jdbc.sql("""
+                SELECT COALESCE(D.ACT_ID_, '-') || ' ' || J.TYPE_ || ' due=' || (J.DUEDATE_ <= ?) AS what, COUNT(*) AS n
+                FROM ACT_RU_JOB J LEFT JOIN ACT_RU_JOBDEF D ON D.ID_ = J.JOB_DEF_ID_ GROUP BY 1 ORDER BY 2 DESC""")
+                .param(ClockUtil.getCurrentTime())
+                .query((rs, row) -> String.format(Locale.ROOT, "%8d  %s", rs.getLong(2), rs.getString(1)))
+                .list().forEach(System.out::println);
+        jdbc.sql("""
+                SELECT n_live_tup, n_dead_tup, pg_relation_size('act_ru_job') / 8192, last_analyze, last_autoanalyze,
+                       (SELECT reltuples FROM pg_class WHERE relname = 'act_ru_job')
+                FROM pg_stat_user_tables WHERE relname = 'act_ru_job'""")
+                .query((rs, row) -> "live " + rs.getLong(1) + ", dead " + rs.getLong(2) + ", pages " + rs.getLong(3)
+                        + ", analyzed " + rs.getObject(4) + "/" + rs.getObject(5) + ", reltuples " + rs.getObject(6))
+                .list().forEach(System.out::println);
+    }
+
+    /**
      * Ends the proposals' processes and the bare instances of the last round, so that the next round's clock does not
      * wake them and the job acquisition does not look through them.
      */
     private void cleanUp() {
         ClockUtil.reset();
-        for (String key : List.of(ProcessElements.HANDLING_PROCESS, BareModels.REMINDER)) {
-            List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(key).list().stream()
-                    .map(ProcessInstance::getId).toList();
-            if (!ids.isEmpty()) {
-                runtime.deleteProcessInstances(ids, "基准测试清理", true, true);
-            }
+        deleteInstances(ProcessElements.HANDLING_PROCESS);
+        deleteInstances(BareModels.REMINDER);
+    }
+
+    private void deleteInstances(String processDefinitionKey) {
+        List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(processDefinitionKey).list().stream()
+                .map(ProcessInstance::getId).toList();
+        if (!ids.isEmpty()) {
+            runtime.deleteProcessInstances(ids, "基准测试清理", true, true);
         }
     }
 
