@@ -331,20 +331,20 @@ class ReminderBurstBenchmark {
      */
     private Burst burst(Date now, int count, BooleanSupplier cleared, String what, Runnable then) {
         HikariDataSource pool = pool();
-        // as autovacuum would have by then (this machine's PostgreSQL runs without it): no dead rows of earlier rounds
-        // for the job acquisition to read through, and statistics for the planner
+        // as autovacuum would have by then (a server may run without it): no dead rows of earlier rounds for the job
+        // acquisition to read through, and statistics for the planner
         jdbc.sql("VACUUM ANALYZE").update();
+        boolean serverStatements = resetServerStatements();
+        if (serverStatements) {
+            printJobTable(what + ", when the clock moves", now);
+        }
         Map<SqlStatementCounter.Kind, Long> statementsBefore = SqlStatementCounter.snapshot();
         Map<String, Long> textBefore = SqlStatementCounter.snapshotByText();
         Map<String, Long> nanosBefore = SqlStatementCounter.snapshotNanosByText();
-        boolean serverStatements = resetServerStatements();
         long jvmBefore = ProcessorTime.jvm();
         long databaseBefore = ProcessorTime.database();
         long start = System.nanoTime();
         ClockUtil.setCurrentTime(now);
-        if (serverStatements) {
-            printJobTable(what + ", when the clock moves");
-        }
         then.run();
         int peak = 0;
         while (!cleared.getAsBoolean()) {
@@ -406,13 +406,13 @@ class ReminderBurstBenchmark {
                 .list().forEach(System.out::println);
     }
 
-    /** What the job acquisition looks through: the job table's rows by job definition, live and dead. */
-    private void printJobTable(String when) {
+    /** What the job acquisition will look through: the job table's rows by job definition, due at {@code now} or not. */
+    private void printJobTable(String when, Date now) {
         System.out.printf(Locale.ROOT, "%n== job table, %s ==%n", when);
         jdbc.sql("""
                 SELECT COALESCE(D.ACT_ID_, '-') || ' ' || J.TYPE_ || ' due=' || (J.DUEDATE_ <= ?) AS what, COUNT(*) AS n
                 FROM ACT_RU_JOB J LEFT JOIN ACT_RU_JOBDEF D ON D.ID_ = J.JOB_DEF_ID_ GROUP BY 1 ORDER BY 2 DESC""")
-                .param(ClockUtil.getCurrentTime())
+                .param(now)
                 .query((rs, row) -> String.format(Locale.ROOT, "%8d  %s", rs.getLong(2), rs.getString(1)))
                 .list().forEach(System.out::println);
         jdbc.sql("""
