@@ -75,9 +75,8 @@ public class MailOutbox {
     public Attempt send(Reminder reminder, Recipient recipient, MailComposer.ComposedMail mail, String errorReference,
             Transmission transmission) {
         try {
-            return ownTransaction.execute(status -> {
-                return attempt(insertSent(reminder, recipient, mail), mail, errorReference, transmission, true);
-            });
+            return ownTransaction.execute(
+                    status -> attempt(insertSent(reminder, recipient, mail), mail, errorReference, transmission, true));
         } catch (DuplicateKeyException recordedBefore) {
             long id = ownTransaction.execute(status -> find(reminder, recipient)).orElseThrow(
                     () -> new IllegalStateException("Mail " + reminder.kind() + " " + reminder.subjectKey() + "/"

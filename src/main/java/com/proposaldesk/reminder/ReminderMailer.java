@@ -50,6 +50,8 @@ public class ReminderMailer {
     private final MailOutbox outbox;
     private final MailSettings settings;
     private final ReminderMetrics metrics;
+    /** The domain of the Message-IDs: the sender's, as far as it is valid there. */
+    private final String messageIdDomain;
 
     public ReminderMailer(JavaMailSender sender, SmtpConnections connections, RecipientResolver recipients,
             MailComposer composer, MailOutbox outbox, MailSettings settings, ReminderMetrics metrics) {
@@ -60,6 +62,10 @@ public class ReminderMailer {
         this.outbox = outbox;
         this.settings = settings;
         this.metrics = metrics;
+        String from = settings.mail().from();
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "" : from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        this.messageIdDomain = domain.isEmpty() ? "proposal-desk" : domain;
     }
 
     /** What happened for one recipient. */
@@ -162,11 +168,8 @@ public class ReminderMailer {
      * occurrence, recipient): unique per mail, and the same for every attempt to send it.
      */
     String messageId(Reminder reminder, Recipient recipient) {
-        String from = settings.mail().from();
-        int at = from.lastIndexOf('@');
-        String domain = at < 0 ? "" : from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
         return messageId(reminder.kind().name(), reminder.subjectKey(), reminder.occurrence(), recipient.email(),
-                domain.isEmpty() ? "proposal-desk" : domain);
+                messageIdDomain);
     }
 
     /** The Message-ID of the mail recorded with this once-only key, e.g. to find a received mail's row. */
